@@ -1,0 +1,117 @@
+// Normalisation rules that decide when two values mean the same customer: emails, domains, company names, words.
+import freeMailDomains from 'email-providers/all.json';
+
+const EMAIL_SHAPE = /^[^\s@"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const DOMAIN_SHAPE = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/** A hostname in ASCII (IDN labels to punycode), using the URL parser that both Node and browsers carry. */
+export function toAsciiHost(host: string): string | null {
+  const trimmed = host.trim().toLowerCase().replace(/\.$/, '');
+  if (!trimmed || /[\s/?#@:]/.test(trimmed)) return null;
+  try {
+    return new URL(`http://${trimmed}/`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** Trimmed, lowercased, IDN domain in punycode; null when it is not an email address. */
+export function normaliseEmail(raw: string): string | null {
+  const value = raw.trim().replace(/^mailto:/i, '');
+  const at = value.lastIndexOf('@');
+  if (at <= 0 || at === value.length - 1 || value.length > 320) return null;
+  const local = value.slice(0, at).toLowerCase();
+  const host = toAsciiHost(value.slice(at + 1));
+  if (!host || local.length > 64) return null;
+  const email = `${local}@${host}`;
+  return EMAIL_SHAPE.test(email) ? email : null;
+}
+
+export function emailDomain(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1);
+}
+
+/** A company domain from a domain or website cell: scheme, `www.`, path, query and port stripped. */
+export function normaliseDomain(raw: string): string | null {
+  let value = raw.trim().toLowerCase();
+  if (!value) return null;
+  value = value.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^\/\//, '');
+  value = value.replace(/^[^@/]*@/, ''); // user info
+  value = value.split(/[/?#]/, 1)[0] ?? '';
+  value = value.replace(/:\d*$/, '');
+  value = value.replace(/^www\d?\./, '');
+  const host = toAsciiHost(value);
+  if (!host || !DOMAIN_SHAPE.test(host)) return null;
+  return host;
+}
+
+const FREE_MAIL = new Set<string>(freeMailDomains);
+
+/** Free-mail domains (gmail.com, outlook.com, ...) never identify a company. */
+export function isFreeMailDomain(domain: string, extra: readonly string[] = []): boolean {
+  const d = domain.toLowerCase();
+  return FREE_MAIL.has(d) || extra.includes(d);
+}
+
+/** Lowercase, accents removed, punctuation to spaces, whitespace collapsed. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+// Legal-form suffixes ignored when matching company names (after folding: "S.A." -> "s a" -> joined "sa").
+const LEGAL_SUFFIXES = new Set([
+  'inc', 'incorporated', 'llc', 'llp', 'lp', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'company',
+  'gmbh', 'mbh', 'ag', 'kg', 'ug', 'ohg', 'ev', 'sa', 'sas', 'sarl', 'srl', 'spa', 'sl', 'bv', 'nv', 'vof',
+  'ab', 'as', 'asa', 'oy', 'oyj', 'aps', 'pty', 'pte', 'kk', 'sro', 'sp', 'zoo', 'kft', 'doo', 'se', 'lda',
+  'ltda', 'cv', 'sc', 'pvt', 'private', 'holding', 'holdings',
+]);
+
+/**
+ * The key two company names match on: "ACME, Inc." and "Acme Inc" share "acme"; "Acme Europe" keeps "acme europe".
+ * Single letters that spell an abbreviation with dots ("S.A.") are joined before suffixes are dropped.
+ */
+export function companyNameKey(name: string): string {
+  const words = foldText(name.replace(/&/g, ' and ')).split(' ').filter(Boolean);
+  const joined: string[] = [];
+  for (const word of words) {
+    const last = joined[joined.length - 1];
+    if (word.length === 1 && last !== undefined && /^\p{L}+$/u.test(last) && last.length <= 2 && joined.length > 1) {
+      joined[joined.length - 1] = last + word;
+    } else {
+      joined.push(word);
+    }
+  }
+  while (joined.length > 1 && LEGAL_SUFFIXES.has(joined[joined.length - 1]!)) joined.pop();
+  if (joined.length > 1 && joined[0] === 'the') joined.shift();
+  return joined.join(' ');
+}
+
+/** Search terms for prefix search: folded words, each at most MAX_TERM_LENGTH characters. */
+export const MAX_TERM_LENGTH = 64;
+export function searchWords(...texts: string[]): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const word of foldText(text).split(' ')) if (word) out.add(word.slice(0, MAX_TERM_LENGTH));
+  }
+  return [...out];
+}
+
+/** "Ada Lovelace" -> Ada / Lovelace; "Lovelace, Ada" -> Ada / Lovelace; a single word is a first name. */
+export function splitFullName(full: string): { firstName: string; lastName: string } {
+  const name = full.trim().replace(/\s+/g, ' ');
+  if (!name) return { firstName: '', lastName: '' };
+  const comma = name.indexOf(',');
+  if (comma > 0) return { firstName: name.slice(comma + 1).trim(), lastName: name.slice(0, comma).trim() };
+  const space = name.lastIndexOf(' ');
+  if (space < 0) return { firstName: name, lastName: '' };
+  return { firstName: name.slice(0, space), lastName: name.slice(space + 1) };
+}
+
+export function displayNameOf(c: { firstName: string; lastName: string; displayName?: string; email: string }): string {
+  return c.displayName?.trim() || [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email;
+}
