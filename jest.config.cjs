@@ -14,4 +14,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(uuid|@forge)/)'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
 };

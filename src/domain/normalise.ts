@@ -7,7 +7,8 @@ const DOMAIN_SHAPE = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-
 /** A hostname in ASCII (IDN labels to punycode), using the URL parser that both Node and browsers carry. */
 export function toAsciiHost(host: string): string | null {
   const trimmed = host.trim().toLowerCase().replace(/\.$/, '');
-  if (!trimmed || /[\s/?#@:]/.test(trimmed)) return null;
+  // `%` and `\` are refused because the URL parser would decode or reinterpret them into a different host.
+  if (!trimmed || /[\s/\\?#@:%]/.test(trimmed)) return null;
   try {
     return new URL(`http://${trimmed}/`).hostname;
   } catch {
@@ -22,7 +23,8 @@ export function normaliseEmail(raw: string): string | null {
   if (at <= 0 || at === value.length - 1 || value.length > 320) return null;
   const local = value.slice(0, at).toLowerCase();
   const host = toAsciiHost(value.slice(at + 1));
-  if (!host || local.length > 64) return null;
+  // The domain rule keeps out IP and numeric hosts, which the URL parser would rewrite ("a@123" -> "a@0.0.0.123").
+  if (!host || local.length > 64 || !DOMAIN_SHAPE.test(host)) return null;
   const email = `${local}@${host}`;
   return EMAIL_SHAPE.test(email) ? email : null;
 }
@@ -50,7 +52,7 @@ const FREE_MAIL = new Set<string>(freeMailDomains);
 /** Free-mail domains (gmail.com, outlook.com, ...) never identify a company. */
 export function isFreeMailDomain(domain: string, extra: readonly string[] = []): boolean {
   const d = domain.toLowerCase();
-  return FREE_MAIL.has(d) || extra.includes(d);
+  return FREE_MAIL.has(d) || extra.some((e) => e.toLowerCase() === d);
 }
 
 /** Lowercase, accents removed, punctuation to spaces, whitespace collapsed. */
@@ -76,7 +78,9 @@ const LEGAL_SUFFIXES = new Set([
  * Single letters that spell an abbreviation with dots ("S.A.") are joined before suffixes are dropped.
  */
 export function companyNameKey(name: string): string {
-  const words = foldText(name.replace(/&/g, ' and ')).split(' ').filter(Boolean);
+  // Dotted abbreviations lose their dots first, so "A.B.C. Ltd" and "ABC Ltd" meet on "abc".
+  const undotted = name.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}])\.?/gu, (m) => m.replace(/\./g, ''));
+  const words = foldText(undotted.replace(/&/g, ' and ')).split(' ').filter(Boolean);
   const joined: string[] = [];
   for (const word of words) {
     const last = joined[joined.length - 1];
@@ -86,7 +90,11 @@ export function companyNameKey(name: string): string {
       joined.push(word);
     }
   }
-  while (joined.length > 1 && LEGAL_SUFFIXES.has(joined[joined.length - 1]!)) joined.pop();
+  while (joined.length > 1 && LEGAL_SUFFIXES.has(joined[joined.length - 1]!)) {
+    joined.pop();
+    // "Acme & Co." leaves a dangling "and" once "co" is gone.
+    if (joined.length > 1 && joined[joined.length - 1] === 'and') joined.pop();
+  }
   if (joined.length > 1 && joined[0] === 'the') joined.shift();
   return joined.join(' ');
 }
@@ -101,9 +109,27 @@ export function searchWords(...texts: string[]): string[] {
   return [...out];
 }
 
-/** "Ada Lovelace" -> Ada / Lovelace; "Lovelace, Ada" -> Ada / Lovelace; a single word is a first name. */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
+
+/**
+ * "Ada Lovelace" -> Ada / Lovelace; "Lovelace, Ada" -> Ada / Lovelace; a single word is a first name.
+ * A generational or degree suffix stays with the last name: "Martin Luther King, Jr." -> Martin Luther / King Jr.
+ */
 export function splitFullName(full: string): { firstName: string; lastName: string } {
-  const name = full.trim().replace(/\s+/g, ' ');
+  let name = full.trim().replace(/\s+/g, ' ');
+  let suffix = '';
+  const cut = Math.max(name.lastIndexOf(','), name.lastIndexOf(' '));
+  const rest = name.slice(0, cut).trim();
+  // Only when something name-like remains: "Jr" alone or "King Jr" could be a given name and surname.
+  if (cut > 0 && /[ ,]/.test(rest) && NAME_SUFFIXES.has(foldText(name.slice(cut + 1)).replace(/ /g, ''))) {
+    suffix = name.slice(cut + 1).trim();
+    name = rest.replace(/,$/, '').trim();
+  }
+  const split = splitPlainName(name);
+  return { firstName: split.firstName, lastName: [split.lastName, suffix].filter(Boolean).join(' ') };
+}
+
+function splitPlainName(name: string): { firstName: string; lastName: string } {
   if (!name) return { firstName: '', lastName: '' };
   const comma = name.indexOf(',');
   if (comma > 0) return { firstName: name.slice(comma + 1).trim(), lastName: name.slice(0, comma).trim() };

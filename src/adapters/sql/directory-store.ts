@@ -1,0 +1,346 @@
+// Contacts, companies and memberships on SQL: lookups by IN lists, multi-row upserts, keyset-paged prefix search.
+import { sql, type Kysely } from 'kysely';
+import { AppError, conflict } from '../../domain/errors';
+import { searchWords } from '../../domain/normalise';
+import type { Companies, Contacts, DirectoryQuery, Memberships, Page } from '../../domain/ports';
+import type { Company, Contact, Id, RecordType } from '../../domain/records';
+import { batchRows, chunkKeys, unique } from './batching';
+import type { SqlEngine } from './engine';
+import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
+import type { CompaniesTable, ContactsTable, Database } from './schema';
+
+const IN_LIST = 2000;
+
+export function encodeCursor(values: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string")) return [value[0] as string, value[1] as string];
+  } catch {
+    /* fall through */
+  }
+  throw new AppError('INVALID_INPUT', 'The page cursor is not valid; start again from the first page.');
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; message?: string };
+  return e?.code === 'ER_DUP_ENTRY' || e?.errno === 1062 || /UNIQUE constraint failed|Duplicate entry/i.test(e?.message ?? '');
+}
+
+export async function rethrowDuplicate<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new AppError('DUPLICATE', what);
+    throw error;
+  }
+}
+
+function contactTerms(c: Contact): string[] {
+  const local = c.email.slice(0, c.email.indexOf('@'));
+  const domain = c.email.slice(c.email.indexOf("@") + 1);
+  return unique([...searchWords(c.firstName, c.lastName, c.displayName, local, domain), c.email.slice(0, 191), domain.slice(0, 191)]);
+}
+
+function companyTerms(c: Company): string[] {
+  return unique([...searchWords(c.name), ...c.domains.map((d) => d.slice(0, 191))]);
+}
+
+/** The search index: terms per record, rewritten when a record's searchable text changes. */
+class SearchIndex {
+  constructor(private readonly engine: SqlEngine) {}
+
+  async replace(recordType: RecordType, records: readonly { id: Id; terms: string[] }[], isNew: (id: Id) => boolean): Promise<void> {
+    const { db } = this.engine;
+    const stale = records.filter((r) => !isNew(r.id)).map((r) => r.id);
+    for (const ids of chunkKeys(stale, IN_LIST)) {
+      await db.deleteFrom('search_terms').where('record_type', '=', recordType).where('record_id', 'in', ids).execute();
+    }
+    const rows = records.flatMap((r) => r.terms.map((term) => ({ term, record_type: recordType, record_id: r.id })));
+    for (const batch of batchRows(rows, () => [0, 0, 0], this.engine.maxParams)) {
+      await db.insertInto('search_terms').values(batch).orIgnore().execute();
+    }
+  }
+
+  async remove(recordType: RecordType, ids: readonly Id[]): Promise<void> {
+    for (const chunk of chunkKeys(ids, IN_LIST)) {
+      await this.engine.db.deleteFrom('search_terms').where('record_type', '=', recordType).where('record_id', 'in', chunk).execute();
+    }
+  }
+
+  /** Ids whose terms start with every word of the query, as a subquery. */
+  matching(db: Kysely<Database>, recordType: RecordType, text: string) {
+    const words = searchWords(text).slice(0, 5);
+    return words.map((word) =>
+      db.selectFrom('search_terms').select('record_id').where('record_type', '=', recordType).where('term', 'like', `${word}%`),
+    );
+  }
+}
+
+function jsonValue(engine: SqlEngine, fieldId: string) {
+  const path = `$."${fieldId.replace(/[^A-Za-z0-9-]/g, '')}"`;
+  return engine.dialect === 'mysql' ? sql<string>`JSON_UNQUOTE(JSON_EXTRACT(custom, ${path}))` : sql<string>`json_extract(custom, ${path})`;
+}
+
+function upsertSet(engine: SqlEngine, columns: readonly string[]) {
+  const set: Record<string, ReturnType<typeof sql>> = {};
+  for (const c of columns) set[c] = engine.dialect === 'mysql' ? sql`VALUES(${sql.ref(c)})` : sql`excluded.${sql.ref(c)}`;
+  return set;
+}
+
+export function makeContacts(engine: SqlEngine): Contacts {
+  const { db } = engine;
+  const index = new SearchIndex(engine);
+  const columns: (keyof ContactsTable)[] = ['email', 'first_name', 'last_name', 'display_name', 'phone', 'job_title', 'custom', 'version', 'updated_at', 'updated_by'];
+
+  function filtered(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>) {
+    let q = db.selectFrom('contacts');
+    if (query.text?.trim()) for (const sub of index.matching(db, 'contact', query.text)) q = q.where('id', 'in', sub);
+    if (query.companyId || query.role) {
+      let m = db.selectFrom('memberships').select('contact_id');
+      if (query.companyId) m = m.where('company_id', '=', query.companyId);
+      if (query.role) m = m.where('role', '=', query.role);
+      q = q.where('id', 'in', m);
+    }
+    if (query.custom) q = q.where(jsonValue(engine, query.custom.fieldId), '=', query.custom.value);
+    return q;
+  }
+
+  return {
+    async find(id) {
+      const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toContact(row) : null;
+    },
+    async findMany(ids) {
+      const out: Contact[] = [];
+      for (const chunk of chunkKeys(unique(ids), IN_LIST)) {
+        out.push(...(await db.selectFrom('contacts').selectAll().where('id', 'in', chunk).execute()).map(toContact));
+      }
+      return out;
+    },
+    async findByEmails(emails) {
+      const out: Contact[] = [];
+      for (const chunk of chunkKeys(unique(emails), IN_LIST)) {
+        out.push(...(await db.selectFrom('contacts').selectAll().where('email', 'in', chunk).execute()).map(toContact));
+      }
+      return out;
+    },
+    async search(query): Promise<Page<Contact>> {
+      const byName = query.sort !== 'updated';
+      const sortColumn = byName ? 'display_name' : 'updated_at';
+      let q = filtered(query).selectAll();
+      const cursor = decodeCursor(query.after);
+      if (cursor) {
+        q = q.where((eb) => eb.or([eb(sortColumn, byName ? '>' : '<', cursor[0]), eb.and([eb(sortColumn, '=', cursor[0]), eb('id', byName ? '>' : '<', cursor[1])])]));
+      }
+      const rows = await q.orderBy(sortColumn, byName ? 'asc' : 'desc').orderBy('id', byName ? 'asc' : 'desc').limit(query.limit + 1).execute();
+      const items = rows.slice(0, query.limit).map(toContact);
+      const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+      return { items, next: last ? encodeCursor([last[sortColumn], last.id]) : null };
+    },
+    async count(query) {
+      const row = await filtered(query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    async insert(contact) {
+      await rethrowDuplicate(`A contact with the email ${contact.email} already exists.`, () => db.insertInto('contacts').values(fromContact(contact)).execute());
+      await index.replace('contact', [{ id: contact.id, terms: contactTerms(contact) }], () => true);
+    },
+    async update(contact) {
+      const row = fromContact(contact);
+      const result = await rethrowDuplicate(`A contact with the email ${contact.email} already exists.`, () =>
+        db
+          .updateTable('contacts')
+          .set(Object.fromEntries(columns.map((c) => [c, row[c]])))
+          .where('id', '=', contact.id)
+          .where('version', '=', contact.version - 1)
+          .executeTakeFirst(),
+      );
+      if (Number(result.numUpdatedRows) !== 1) throw conflict(`Contact ${contact.email}`);
+      await index.replace('contact', [{ id: contact.id, terms: contactTerms(contact) }], () => false);
+    },
+    async delete(id) {
+      await db.deleteFrom('contacts').where('id', '=', id).execute();
+      await index.remove('contact', [id]);
+    },
+    async saveMany(contacts, isNew) {
+      if (contacts.length === 0) return;
+      const rows = contacts.map(fromContact);
+      for (const batch of batchRows(rows, Object.values, engine.maxParams)) {
+        const insert = db.insertInto('contacts').values(batch);
+        await (engine.dialect === 'mysql'
+          ? insert.onDuplicateKeyUpdate(upsertSet(engine, columns))
+          : insert.onConflict((oc) => oc.column('id').doUpdateSet(upsertSet(engine, columns)))
+        ).execute();
+      }
+      await index.replace('contact', contacts.map((c) => ({ id: c.id, terms: contactTerms(c) })), isNew);
+    },
+    async deleteMany(ids) {
+      for (const chunk of chunkKeys(ids, IN_LIST)) await db.deleteFrom('contacts').where('id', 'in', chunk).execute();
+      await index.remove('contact', ids);
+    },
+  };
+}
+
+export function makeCompanies(engine: SqlEngine): Companies {
+  const { db } = engine;
+  const index = new SearchIndex(engine);
+  const columns: (keyof CompaniesTable)[] = ['name', 'name_key', 'parent_id', 'custom', 'version', 'updated_at', 'updated_by'];
+
+  async function withDomains(rows: CompaniesTable[]): Promise<Company[]> {
+    if (rows.length === 0) return [];
+    const domains = new Map<string, string[]>();
+    for (const chunk of chunkKeys(rows.map((r) => r.id), IN_LIST)) {
+      const found = await db.selectFrom('company_domains').selectAll().where('company_id', 'in', chunk).orderBy('domain').execute();
+      for (const d of found) domains.set(d.company_id, [...(domains.get(d.company_id) ?? []), d.domain]);
+    }
+    return rows.map((r) => toCompany(r, domains.get(r.id) ?? []));
+  }
+
+  async function selectIn(column: 'id' | 'name_key', keys: readonly string[]): Promise<Company[]> {
+    const rows: CompaniesTable[] = [];
+    for (const chunk of chunkKeys(unique(keys), IN_LIST)) rows.push(...(await db.selectFrom('companies').selectAll().where(column, 'in', chunk).execute()));
+    return withDomains(rows);
+  }
+
+  /** Replaces the domains of the given companies; a domain owned by another company is a DUPLICATE. */
+  async function writeDomains(companies: readonly Company[], isNew: (id: Id) => boolean): Promise<void> {
+    const existing = companies.filter((c) => !isNew(c.id)).map((c) => c.id);
+    const wanted = companies.flatMap((c) => c.domains.map((domain) => ({ domain, company_id: c.id })));
+    if (wanted.length > 0) {
+      const owners = new Map<string, string>();
+      for (const chunk of chunkKeys(wanted.map((w) => w.domain), IN_LIST)) {
+        for (const d of await db.selectFrom('company_domains').selectAll().where('domain', 'in', chunk).execute()) owners.set(d.domain, d.company_id);
+      }
+      const taken = wanted.find((w) => owners.has(w.domain) && owners.get(w.domain) !== w.company_id);
+      if (taken) throw new AppError('DUPLICATE', `The domain ${taken.domain} already belongs to another company.`);
+    }
+    for (const ids of chunkKeys(existing, IN_LIST)) await db.deleteFrom('company_domains').where('company_id', 'in', ids).execute();
+    for (const batch of batchRows(wanted, () => [0, 0], engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
+  }
+
+  function filtered(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>) {
+    let q = db.selectFrom('companies');
+    if (query.text?.trim()) for (const sub of index.matching(db, 'company', query.text)) q = q.where('id', 'in', sub);
+    if (query.parentId) q = q.where('parent_id', '=', query.parentId);
+    if (query.custom) q = q.where(jsonValue(engine, query.custom.fieldId), '=', query.custom.value);
+    return q;
+  }
+
+  return {
+    async find(id) {
+      return (await selectIn('id', [id]))[0] ?? null;
+    },
+    findMany: (ids) => selectIn('id', ids),
+    async findByDomains(domains) {
+      const ids: string[] = [];
+      for (const chunk of chunkKeys(unique(domains), IN_LIST)) {
+        ids.push(...(await db.selectFrom('company_domains').select('company_id').where('domain', 'in', chunk).execute()).map((r) => r.company_id));
+      }
+      return selectIn('id', ids);
+    },
+    findByNameKeys: (keys) => selectIn('name_key', keys),
+    async search(query) {
+      const byName = query.sort !== 'updated';
+      const sortColumn = byName ? 'name' : 'updated_at';
+      let q = filtered(query).selectAll();
+      const cursor = decodeCursor(query.after);
+      if (cursor) {
+        q = q.where((eb) => eb.or([eb(sortColumn, byName ? '>' : '<', cursor[0]), eb.and([eb(sortColumn, '=', cursor[0]), eb('id', byName ? '>' : '<', cursor[1])])]));
+      }
+      const rows = await q.orderBy(sortColumn, byName ? 'asc' : 'desc').orderBy('id', byName ? 'asc' : 'desc').limit(query.limit + 1).execute();
+      const page = rows.slice(0, query.limit);
+      const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+      return { items: await withDomains(page), next: last ? encodeCursor([last[sortColumn], last.id]) : null };
+    },
+    async count(query) {
+      const row = await filtered(query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    async children(id) {
+      return withDomains(await db.selectFrom('companies').selectAll().where('parent_id', '=', id).orderBy('name').limit(500).execute());
+    },
+    async insert(company) {
+      await writeDomains([company], () => true);
+      await db.insertInto('companies').values(fromCompany(company)).execute();
+      await index.replace('company', [{ id: company.id, terms: companyTerms(company) }], () => true);
+    },
+    async update(company) {
+      const row = fromCompany(company);
+      const result = await db
+        .updateTable('companies')
+        .set(Object.fromEntries(columns.map((c) => [c, row[c]])))
+        .where('id', '=', company.id)
+        .where('version', '=', company.version - 1)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw conflict(`Company ${company.name}`);
+      await writeDomains([company], () => false);
+      await index.replace('company', [{ id: company.id, terms: companyTerms(company) }], () => false);
+    },
+    async delete(id) {
+      await db.deleteFrom('company_domains').where('company_id', '=', id).execute();
+      await db.deleteFrom('companies').where('id', '=', id).execute();
+      await index.remove('company', [id]);
+    },
+    async saveMany(companies, isNew) {
+      if (companies.length === 0) return;
+      await writeDomains(companies, isNew);
+      for (const batch of batchRows(companies.map(fromCompany), Object.values, engine.maxParams)) {
+        const insert = db.insertInto('companies').values(batch);
+        await (engine.dialect === 'mysql'
+          ? insert.onDuplicateKeyUpdate(upsertSet(engine, columns))
+          : insert.onConflict((oc) => oc.column('id').doUpdateSet(upsertSet(engine, columns)))
+        ).execute();
+      }
+      await index.replace('company', companies.map((c) => ({ id: c.id, terms: companyTerms(c) })), isNew);
+    },
+    async deleteMany(ids) {
+      for (const chunk of chunkKeys(ids, IN_LIST)) {
+        await db.deleteFrom('company_domains').where('company_id', 'in', chunk).execute();
+        await db.deleteFrom('companies').where('id', 'in', chunk).execute();
+      }
+      await index.remove('company', ids);
+    },
+  };
+}
+
+export function makeMemberships(engine: SqlEngine): Memberships {
+  const { db } = engine;
+  return {
+    async forContacts(contactIds) {
+      const out = [];
+      for (const chunk of chunkKeys(unique(contactIds), IN_LIST)) {
+        out.push(...(await db.selectFrom('memberships').selectAll().where('contact_id', 'in', chunk).execute()).map(toMembership));
+      }
+      return out;
+    },
+    async forCompany(companyId, limit = 1000) {
+      return (await db.selectFrom('memberships').selectAll().where('company_id', '=', companyId).limit(limit).execute()).map(toMembership);
+    },
+    async countForCompany(companyId) {
+      const row = await db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', companyId).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    async upsertMany(memberships) {
+      for (const batch of batchRows(memberships.map(fromMembership), Object.values, engine.maxParams)) {
+        const insert = db.insertInto('memberships').values(batch);
+        await (engine.dialect === 'mysql'
+          ? insert.onDuplicateKeyUpdate(upsertSet(engine, ['role', 'is_primary']))
+          : insert.onConflict((oc) => oc.columns(['contact_id', 'company_id']).doUpdateSet(upsertSet(engine, ['role', 'is_primary'])))
+        ).execute();
+      }
+    },
+    async deleteMany(pairs) {
+      for (const batch of batchRows(pairs, () => [0, 0], engine.maxParams)) {
+        await db
+          .deleteFrom('memberships')
+          .where((eb) => eb.or(batch.map((p) => eb.and([eb('contact_id', '=', p.contactId), eb('company_id', '=', p.companyId)]))))
+          .execute();
+      }
+    },
+  };
+}

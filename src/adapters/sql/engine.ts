@@ -1,0 +1,41 @@
+// An open SQL engine (Kysely over one dialect, counted) and the local migration runner used outside Forge.
+import { Kysely, sql } from 'kysely';
+import type { Dialect as KyselyDialect } from 'kysely';
+import { countingDialect, StatementCounter } from './counting';
+import { migrations } from './migrations';
+import type { Database, Dialect } from './schema';
+
+export type SqlEngine = {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  counter: StatementCounter;
+  /** Largest number of bound parameters one statement may carry on this engine. */
+  maxParams: number;
+  close(): Promise<void>;
+};
+
+export function makeEngine(dialect: Dialect, kyselyDialect: KyselyDialect, maxParams: number): SqlEngine {
+  const counter = new StatementCounter();
+  const db = new Kysely<Database>({ dialect: countingDialect(kyselyDialect, counter) });
+  return { db, dialect, counter, maxParams, close: () => db.destroy() };
+}
+
+/**
+ * Applies the ordered migrations not yet recorded in `schema_migrations`. Forge uses its own runner
+ * (adapters/forge/migrations.ts) over the same list.
+ */
+export async function applyMigrations(engine: SqlEngine): Promise<string[]> {
+  const { db, dialect } = engine;
+  const nameType = dialect === 'mysql' ? 'VARCHAR(255)' : 'TEXT';
+  await sql.raw(`CREATE TABLE IF NOT EXISTS schema_migrations (name ${nameType} NOT NULL PRIMARY KEY, applied_at ${nameType} NOT NULL)`).execute(db);
+  const done = await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db);
+  const applied = new Set(done.rows.map((r) => r.name));
+  const ran: string[] = [];
+  for (const m of migrations(dialect)) {
+    if (applied.has(m.name)) continue;
+    await sql.raw(m.sql).execute(db);
+    await sql`INSERT INTO schema_migrations (name, applied_at) VALUES (${m.name}, ${new Date().toISOString()})`.execute(db);
+    ran.push(m.name);
+  }
+  return ran;
+}

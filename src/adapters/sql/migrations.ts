@@ -1,0 +1,163 @@
+// The ordered schema migrations, one statement each (Forge SQL runs one statement per call), for both dialects.
+import type { Dialect } from './schema';
+
+export type Migration = { name: string; sql: string };
+
+type Column = [name: string, type: ColumnType, nullable?: 'null'];
+type ColumnType = 'id' | 'email' | 'short' | 'person' | 'name' | 'term' | 'domain' | 'text' | 'int' | 'ts' | 'actor' | 'key';
+
+const MYSQL_TYPES: Record<ColumnType, string> = {
+  id: 'VARCHAR(36)',
+  email: 'VARCHAR(320)',
+  short: 'VARCHAR(32)',
+  person: 'VARCHAR(200)',
+  name: 'VARCHAR(400)',
+  term: 'VARCHAR(191)',
+  domain: 'VARCHAR(253)',
+  text: 'MEDIUMTEXT',
+  int: 'BIGINT',
+  ts: 'VARCHAR(24)',
+  actor: 'VARCHAR(128)',
+  key: 'VARCHAR(255)',
+};
+
+type TableSpec = { name: string; columns: Column[]; primaryKey: string[]; unique?: string[][]; indexes?: string[][] };
+
+function createTable(dialect: Dialect, spec: TableSpec): string {
+  const cols = spec.columns.map(([name, type, nullable]) => {
+    const sqlType = dialect === 'mysql' ? MYSQL_TYPES[type] : type === 'int' ? 'INTEGER' : 'TEXT';
+    return `${name} ${sqlType} ${nullable ? 'NULL' : 'NOT NULL'}`;
+  });
+  const parts = [...cols, `PRIMARY KEY (${spec.primaryKey.join(', ')})`];
+  if (dialect === 'mysql') {
+    // Inline keys: TiDB and MySQL 8 have no CREATE INDEX IF NOT EXISTS in common, and inline keeps one statement.
+    for (const u of spec.unique ?? []) parts.push(`UNIQUE KEY uq_${spec.name}_${u.join('_')} (${u.join(', ')})`);
+    for (const i of spec.indexes ?? []) parts.push(`KEY ix_${spec.name}_${i.join('_')} (${i.join(', ')})`);
+    // Binary collation everywhere: TiDB's default, so MariaDB in tests compares text exactly as production does.
+    return `CREATE TABLE IF NOT EXISTS ${spec.name} (${parts.join(', ')}) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`;
+  }
+  for (const u of spec.unique ?? []) parts.push(`UNIQUE (${u.join(', ')})`);
+  return `CREATE TABLE IF NOT EXISTS ${spec.name} (${parts.join(', ')})`;
+}
+
+function sqliteIndexes(spec: TableSpec): Migration[] {
+  return (spec.indexes ?? []).map((cols) => ({
+    name: `ix_${spec.name}_${cols.join('_')}`,
+    sql: `CREATE INDEX IF NOT EXISTS ix_${spec.name}_${cols.join('_')} ON ${spec.name} (${cols.join(', ')})`,
+  }));
+}
+
+const audit: Column[] = [
+  ['created_at', 'ts'],
+  ['created_by', 'actor'],
+  ['updated_at', 'ts'],
+  ['updated_by', 'actor'],
+];
+
+const TABLES: TableSpec[] = [
+  {
+    name: 'contacts',
+    columns: [
+      ['id', 'id'], ['email', 'email'], ['first_name', 'person'], ['last_name', 'person'], ['display_name', 'name'],
+      ['phone', 'person'], ['job_title', 'person'], ['custom', 'text'], ['version', 'int'], ...audit,
+    ],
+    primaryKey: ['id'],
+    unique: [['email']],
+    indexes: [['last_name', 'first_name', 'id'], ['updated_at']],
+  },
+  {
+    name: 'companies',
+    columns: [
+      ['id', 'id'], ['name', 'name'], ['name_key', 'key'], ['parent_id', 'id', 'null'], ['custom', 'text'],
+      ['version', 'int'], ...audit,
+    ],
+    primaryKey: ['id'],
+    indexes: [['name_key'], ['parent_id'], ['name', 'id']],
+  },
+  { name: 'company_domains', columns: [['domain', 'domain'], ['company_id', 'id']], primaryKey: ['domain'], indexes: [['company_id']] },
+  {
+    name: 'memberships',
+    columns: [['contact_id', 'id'], ['company_id', 'id'], ['role', 'name'], ['is_primary', 'int'], ['created_at', 'ts'], ['created_by', 'actor']],
+    primaryKey: ['contact_id', 'company_id'],
+    indexes: [['company_id', 'contact_id']],
+  },
+  {
+    name: 'search_terms',
+    columns: [['term', 'term'], ['record_type', 'short'], ['record_id', 'id']],
+    primaryKey: ['record_type', 'term', 'record_id'],
+    indexes: [['record_id']],
+  },
+  {
+    name: 'links',
+    columns: [
+      ['id', 'id'], ['record_type', 'short'], ['record_id', 'id'], ['target_type', 'short'], ['target_id', 'key'],
+      ['target_key', 'key'], ['url', 'text'], ['title', 'name'], ['created_at', 'ts'], ['created_by', 'actor'],
+    ],
+    primaryKey: ['id'],
+    unique: [['record_type', 'record_id', 'target_type', 'target_id']],
+    indexes: [['target_type', 'target_id']],
+  },
+  {
+    name: 'notes',
+    columns: [
+      ['id', 'id'], ['record_type', 'short'], ['record_id', 'id'], ['author_id', 'actor'], ['body', 'text'],
+      ['version', 'int'], ['created_at', 'ts'], ['updated_at', 'ts'],
+    ],
+    primaryKey: ['id'],
+    indexes: [['record_type', 'record_id', 'created_at'], ['author_id']],
+  },
+  {
+    name: 'custom_fields',
+    columns: [['id', 'id'], ['entity', 'short'], ['name', 'name'], ['name_key', 'key'], ['type', 'short'], ['options', 'text'], ['created_at', 'ts']],
+    primaryKey: ['id'],
+    unique: [['entity', 'name_key']],
+  },
+  {
+    name: 'audit_log',
+    columns: [
+      ['id', 'key'], ['at', 'ts'], ['actor', 'actor'], ['job_id', 'id', 'null'], ['record_type', 'short'],
+      ['record_id', 'key'], ['action', 'short'], ['changes', 'text'],
+    ],
+    primaryKey: ['id'],
+    indexes: [['record_type', 'record_id', 'at'], ['job_id', 'record_type', 'action'], ['at'], ['actor']],
+  },
+  {
+    name: 'import_jobs',
+    columns: [
+      ['id', 'id'], ['status', 'short'], ['dry_run', 'int'], ['file_name', 'name'], ['spec', 'text'], ['total_rows', 'int'],
+      ['state', 'text'], ['report', 'text'], ['version', 'int'], ['created_at', 'ts'], ['created_by', 'actor'],
+      ['updated_at', 'ts'], ['finished_at', 'ts', 'null'],
+    ],
+    primaryKey: ['id'],
+    indexes: [['created_at']],
+  },
+  {
+    name: 'import_rows',
+    columns: [['job_id', 'id'], ['row_no', 'int'], ['line_no', 'int'], ['email_key', 'email'], ['cells', 'text']],
+    primaryKey: ['job_id', 'row_no'],
+    indexes: [['job_id', 'email_key', 'row_no']],
+  },
+  {
+    name: 'import_touched',
+    columns: [['job_id', 'id'], ['record_type', 'short'], ['record_id', 'id']],
+    primaryKey: ['job_id', 'record_type', 'record_id'],
+  },
+  { name: 'locks', columns: [['name', 'key'], ['owner', 'key'], ['expires_at', 'ts']], primaryKey: ['name'] },
+  { name: 'settings', columns: [['name', 'key'], ['value', 'text']], primaryKey: ['name'] },
+  {
+    name: 'issue_matches',
+    columns: [
+      ['issue_id', 'key'], ['issue_key', 'key'], ['outcome', 'short'], ['detail', 'text'], ['dismissed', 'text'],
+      ['version', 'int'], ['created_at', 'ts'], ['updated_at', 'ts'],
+    ],
+    primaryKey: ['issue_id'],
+  },
+];
+
+/** The migrations in the order they must run. Names are stable: Forge's runner records them by name. */
+export function migrations(dialect: Dialect): Migration[] {
+  return TABLES.flatMap((spec) => [
+    { name: `create_${spec.name}`, sql: createTable(dialect, spec) },
+    ...(dialect === 'sqlite' ? sqliteIndexes(spec) : []),
+  ]);
+}

@@ -1,0 +1,18 @@
+// Wires every SQL repository over one engine into the Store the use cases take.
+import type { Store } from '../../domain/ports';
+import { makeCompanies, makeContacts, makeMemberships } from './directory-store';
+import type { SqlEngine } from './engine';
+import { makeAuditLog, makeCustomFields, makeLinks, makeLocks, makeNotes } from './record-store';
+
+export function makeSqlStore(engine: SqlEngine): Store {
+  return {
+    contacts: makeContacts(engine),
+    companies: makeCompanies(engine),
+    memberships: makeMemberships(engine),
+    links: makeLinks(engine),
+    notes: makeNotes(engine),
+    fields: makeCustomFields(engine),
+    audit: makeAuditLog(engine),
+    locks: makeLocks(engine),
+  };
+}

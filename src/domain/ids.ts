@@ -1,0 +1,87 @@
+// Record ids: time-ordered UUIDv7 strings, random for new records and hashed from their source for retried imports.
+
+const MAX_TIMESTAMP = 2 ** 48 - 1; // UUIDv7 holds milliseconds in 48 bits
+const MAX_COUNTER = 0xfff; // the 12 rand_a bits
+
+// Monotonic state for newId; ids made in the same millisecond count up in rand_a so they still sort in order.
+let lastMs = -1;
+let counter = 0;
+
+/**
+ * A new UUIDv7. Ids from later calls sort after earlier ones: within one millisecond a counter in rand_a
+ * increases, and when the clock steps back or the counter runs out the last timestamp is reused or advanced.
+ */
+export function newId(nowMs: number = Date.now()): string {
+  checkTimestamp(nowMs);
+  const random = new Uint8Array(10);
+  globalThis.crypto.getRandomValues(random);
+  if (nowMs > lastMs) {
+    lastMs = nowMs;
+    // Start anywhere in the lower half so at least 2048 more ids fit in this millisecond.
+    counter = ((random[0]! << 8) | random[1]!) & 0x7ff;
+  } else if (counter < MAX_COUNTER) {
+    counter += 1;
+  } else {
+    lastMs += 1;
+    counter = 0;
+  }
+  const bytes = new Uint8Array(16);
+  bytes.set(random.subarray(2), 8);
+  return formatV7(bytes, lastMs, counter);
+}
+
+/** A UUIDv7 with the given timestamp whose other 74 bits are a hash of the parts: same input, same id. */
+export function deterministicId(timeMs: number, ...parts: string[]): string {
+  checkTimestamp(timeMs);
+  // Length prefixes keep ("ab", "c") and ("a", "bc") apart.
+  const input = parts.map((p) => `${p.length}:${p}`).join('');
+  const [a, b] = hash64(input, 0x9e3779b9);
+  const [c, d] = hash64(input, 0x85ebca6b);
+  const bytes = new Uint8Array(16);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, a);
+  view.setUint32(4, b);
+  view.setUint32(8, c);
+  view.setUint32(12, d);
+  return formatV7(bytes, timeMs, ((bytes[6]! << 8) | bytes[7]!) & MAX_COUNTER);
+}
+
+function checkTimestamp(ms: number): void {
+  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_TIMESTAMP) {
+    throw new RangeError(`A UUIDv7 timestamp must be a whole number of milliseconds from 0 to ${MAX_TIMESTAMP}; got ${ms}.`);
+  }
+}
+
+/** Writes timestamp, version, rand_a and variant over bytes 0-9 of `bytes`; bytes 8-15 supply rand_b. */
+function formatV7(bytes: Uint8Array, ms: number, randA: number): string {
+  const high = Math.floor(ms / 2 ** 32);
+  const low = ms >>> 0;
+  bytes[0] = (high >>> 8) & 0xff;
+  bytes[1] = high & 0xff;
+  bytes[2] = (low >>> 24) & 0xff;
+  bytes[3] = (low >>> 16) & 0xff;
+  bytes[4] = (low >>> 8) & 0xff;
+  bytes[5] = low & 0xff;
+  bytes[6] = 0x70 | (randA >>> 8);
+  bytes[7] = randA & 0xff;
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** cyrb53 (bryc, public domain) keeping both 32-bit lanes: 64 well-mixed bits, pure and fast. */
+function hash64(text: string, seed: number): [number, number] {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}

@@ -1,0 +1,146 @@
+// The repository ports: collections the application layer reads and writes, implemented by the SQL adapters.
+import type { Company, Contact, CustomField, Id, Link, LinkTargetType, Membership, Note, RecordType } from './records';
+
+export type Page<T> = { items: T[]; next: string | null };
+
+export type DirectoryQuery = {
+  text?: string; // prefix search over folded words
+  companyId?: Id; // contacts: members of this company
+  role?: string; // contacts: with this role in companyId (or any company)
+  parentId?: Id; // companies: children of this company
+  custom?: { fieldId: Id; value: string };
+  sort?: 'name' | 'updated';
+  after?: string | null; // opaque cursor from a previous page
+  limit: number;
+};
+
+export type Contacts = {
+  find(id: Id): Promise<Contact | null>;
+  findMany(ids: readonly Id[]): Promise<Contact[]>;
+  findByEmails(emails: readonly string[]): Promise<Contact[]>;
+  search(query: DirectoryQuery): Promise<Page<Contact>>;
+  count(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>): Promise<number>;
+  /** Fails with DUPLICATE when the email is taken. */
+  insert(contact: Contact): Promise<void>;
+  /** Stores `contact` when the stored version is `contact.version - 1`; otherwise CONFLICT. */
+  update(contact: Contact): Promise<void>;
+  delete(id: Id): Promise<void>;
+  /** Bulk writes for imports: multi-row upsert by id, search terms kept in step. */
+  saveMany(contacts: readonly Contact[], isNew: (id: Id) => boolean): Promise<void>;
+  deleteMany(ids: readonly Id[]): Promise<void>;
+};
+
+export type Companies = {
+  find(id: Id): Promise<Company | null>;
+  findMany(ids: readonly Id[]): Promise<Company[]>;
+  findByDomains(domains: readonly string[]): Promise<Company[]>;
+  findByNameKeys(keys: readonly string[]): Promise<Company[]>;
+  search(query: DirectoryQuery): Promise<Page<Company>>;
+  count(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>): Promise<number>;
+  children(id: Id): Promise<Company[]>;
+  /** Fails with DUPLICATE when a domain belongs to another company. */
+  insert(company: Company): Promise<void>;
+  update(company: Company): Promise<void>;
+  delete(id: Id): Promise<void>;
+  saveMany(companies: readonly Company[], isNew: (id: Id) => boolean): Promise<void>;
+  deleteMany(ids: readonly Id[]): Promise<void>;
+};
+
+export type Memberships = {
+  forContacts(contactIds: readonly Id[]): Promise<Membership[]>;
+  forCompany(companyId: Id, limit?: number): Promise<Membership[]>;
+  countForCompany(companyId: Id): Promise<number>;
+  /** Inserts or updates role/primary of each (contact, company) pair. */
+  upsertMany(memberships: readonly Membership[]): Promise<void>;
+  deleteMany(pairs: readonly { contactId: Id; companyId: Id }[]): Promise<void>;
+};
+
+export type Links = {
+  forRecord(recordType: RecordType, recordId: Id): Promise<Link[]>;
+  forRecords(recordType: RecordType, recordIds: readonly Id[]): Promise<Link[]>;
+  forTarget(targetType: LinkTargetType, targetId: string): Promise<Link[]>;
+  /** Idempotent: linking the same target twice keeps one link. Returns true when a link was created. */
+  add(link: Link): Promise<boolean>;
+  remove(recordType: RecordType, recordId: Id, targetType: LinkTargetType, targetId: string): Promise<boolean>;
+  deleteForRecords(recordType: RecordType, recordIds: readonly Id[]): Promise<void>;
+  moveToRecord(recordType: RecordType, fromId: Id, toId: Id): Promise<void>;
+};
+
+export type Notes = {
+  find(id: Id): Promise<Note | null>;
+  forRecord(recordType: RecordType, recordId: Id): Promise<Note[]>;
+  insert(note: Note): Promise<void>;
+  update(note: Note): Promise<void>;
+  delete(id: Id): Promise<void>;
+  deleteForRecords(recordType: RecordType, recordIds: readonly Id[]): Promise<void>;
+  moveToRecord(recordType: RecordType, fromId: Id, toId: Id): Promise<void>;
+};
+
+export type CustomFields = {
+  list(entity?: RecordType): Promise<CustomField[]>;
+  find(id: Id): Promise<CustomField | null>;
+  /** Fails with DUPLICATE when the entity already has a field of that name. */
+  insert(field: CustomField): Promise<void>;
+  insertMany(fields: readonly CustomField[]): Promise<void>;
+  update(field: CustomField): Promise<void>;
+  delete(id: Id): Promise<void>;
+  /** How many records hold a value for the field. */
+  countValues(field: CustomField): Promise<number>;
+  /** Removes the field's value from every record (in bounded batches). */
+  dropValues(field: CustomField): Promise<number>;
+};
+
+export type AuditAction =
+  | 'create' | 'update' | 'delete' | 'merge' | 'link' | 'unlink' | 'membership-add' | 'membership-update'
+  | 'membership-remove' | 'note-add' | 'note-edit' | 'note-delete' | 'erase' | 'import';
+
+export type FieldChanges = Record<string, [before: unknown, after: unknown]>;
+
+export type AuditEntry = {
+  id: Id;
+  at: string;
+  actor: string;
+  jobId: Id | null;
+  recordType: string; // 'contact' | 'company' | 'membership' | 'field' | 'settings' | 'import'
+  recordId: string;
+  action: AuditAction;
+  changes: FieldChanges;
+};
+
+export type AuditQuery = { recordType?: string; recordId?: string; actor?: string; jobId?: Id; action?: AuditAction; before?: string | null; limit: number };
+
+export type AuditLog = {
+  /** Entries with an id already stored are skipped, so a retried step does not log twice. */
+  append(entries: readonly AuditEntry[]): Promise<void>;
+  list(query: AuditQuery): Promise<Page<AuditEntry>>;
+  countByAction(jobId: Id): Promise<{ recordType: string; action: AuditAction; count: number }[]>;
+  forJob(jobId: Id, after: string | null, limit: number): Promise<AuditEntry[]>;
+  deleteOlderThan(at: string, limit: number): Promise<number>;
+  /** Replaces stored personal values of a record with a tombstone. */
+  redact(recordType: string, recordId: string, tombstone: FieldChanges): Promise<number>;
+};
+
+export type Settings = {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T): Promise<void>;
+  delete(key: string): Promise<void>;
+};
+
+export type Locks = {
+  /** True when this owner now holds the lock (a lock past its expiry is taken over). */
+  acquire(name: string, owner: string, ttlMs: number, nowMs: number): Promise<boolean>;
+  release(name: string, owner: string): Promise<void>;
+  holder(name: string, nowMs: number): Promise<string | null>;
+};
+
+/** Everything the use cases need from storage, wired once per engine. */
+export type Store = {
+  contacts: Contacts;
+  companies: Companies;
+  memberships: Memberships;
+  links: Links;
+  notes: Notes;
+  fields: CustomFields;
+  audit: AuditLog;
+  locks: Locks;
+};

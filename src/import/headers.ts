@@ -1,0 +1,286 @@
+// CSV headers to fields: synonyms, custom-field names and an explicit mapping decide where each column goes.
+import { fieldNameKey } from '../domain/custom-fields';
+import { MAX_FIELD_NAME_LENGTH } from '../domain/limits';
+import { foldText } from '../domain/normalise';
+import type { CustomField, RecordType } from '../domain/records';
+import { ERROR_COLUMN } from './error-csv';
+import type { ColumnMapping, FieldTarget, RowIssue } from './types';
+
+/** The names a mapping is saved and written with (`--map "E-mail=email"`); custom fields add `contact.custom:<Name>`. */
+export const BUILT_IN_TARGET_NAMES = [
+  'email',
+  'firstName',
+  'lastName',
+  'fullName',
+  'phone',
+  'jobTitle',
+  'company.name',
+  'company.domain',
+  'company.parent',
+  'membership.role',
+  'membership.primary',
+  'ignore',
+] as const;
+export type BuiltInTargetName = (typeof BUILT_IN_TARGET_NAMES)[number];
+
+export type HeaderMappingInput = {
+  customFields: CustomField[];
+  explicit?: Record<string, string>; // header -> target name
+  createFields?: boolean;
+};
+
+export type HeaderMapping = { columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[] };
+
+const CONTACT_PREFIX = 'contact.custom:';
+const COMPANY_PREFIX = 'company.custom:';
+const COMPANY_HEADER_PREFIX = /^\s*(?:company|organi[sz]ation)\s*:\s*(.*)$/i;
+
+const BUILT_IN_TARGETS: Record<BuiltInTargetName, FieldTarget> = {
+  email: { kind: 'contact', field: 'email' },
+  firstName: { kind: 'contact', field: 'firstName' },
+  lastName: { kind: 'contact', field: 'lastName' },
+  fullName: { kind: 'contact', field: 'fullName' },
+  phone: { kind: 'contact', field: 'phone' },
+  jobTitle: { kind: 'contact', field: 'jobTitle' },
+  'company.name': { kind: 'company', field: 'name' },
+  'company.domain': { kind: 'company', field: 'domain' },
+  'company.parent': { kind: 'company', field: 'parent' },
+  'membership.role': { kind: 'membership', field: 'role' },
+  'membership.primary': { kind: 'membership', field: 'primary' },
+  ignore: { kind: 'ignore' },
+};
+
+const SYNONYMS: Record<Exclude<BuiltInTargetName, 'ignore'>, string[]> = {
+  email: ['Email', 'E-mail', 'Email Address', 'Mail'],
+  firstName: ['First Name', 'Firstname', 'Given Name'],
+  lastName: ['Last Name', 'Surname', 'Family Name'],
+  fullName: ['Name', 'Full Name', 'Contact Name'],
+  phone: ['Phone', 'Phone Number', 'Telephone', 'Mobile'],
+  jobTitle: ['Job Title', 'Title', 'Position'],
+  'company.name': [
+    'Organization Name',
+    'Organisation Name',
+    'Organization',
+    'Organisation',
+    'Company',
+    'Company Name',
+    'Account Name',
+  ],
+  'company.domain': ['Company Domain', 'Domain', 'Website', 'Company Website', 'Web Site', 'URL'],
+  'company.parent': ['Parent Company', 'Parent Organization', 'Parent'],
+  'membership.role': ['Role'],
+  'membership.primary': ['Primary', 'Is Primary', 'Primary Company'],
+};
+
+// A row is matched to stored records by these; without one of them no row can be imported.
+const IDENTIFYING_TARGETS = new Set<string>(['email', 'company.name', 'company.domain'] satisfies BuiltInTargetName[]);
+
+// Spaces are dropped too, so "E-mail", "e mail" and "EMAIL" are one header.
+const synonymKey = (header: string) => foldText(header).replace(/ /g, '');
+
+const SYNONYM_TARGETS = new Map<string, BuiltInTargetName>(
+  Object.entries(SYNONYMS).flatMap(([name, synonyms]) =>
+    synonyms.map((synonym) => [synonymKey(synonym), name as BuiltInTargetName] as const),
+  ),
+);
+
+/** Spreadsheet column letters: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** The saved name of a target, the inverse of what an explicit mapping accepts. */
+export function mappingTargetName(target: FieldTarget): string {
+  switch (target.kind) {
+    case 'contact':
+      return target.field;
+    case 'company':
+      return `company.${target.field}`;
+    case 'membership':
+      return `membership.${target.field}`;
+    case 'custom':
+    case 'newCustom':
+      return `${target.entity === 'contact' ? CONTACT_PREFIX : COMPANY_PREFIX}${target.fieldName}`;
+    case 'ignore':
+      return 'ignore';
+  }
+}
+
+/** Reads a target name as written in an explicit mapping; custom fields resolve by name. */
+export function parseMappingTarget(
+  name: string,
+  customFields: CustomField[],
+  createFields = false,
+): { ok: true; target: FieldTarget } | { ok: false; message: string } {
+  const trimmed = name.trim();
+  const builtIn = BUILT_IN_TARGET_NAMES.find((n) => n.toLowerCase() === trimmed.toLowerCase());
+  if (builtIn) return { ok: true, target: BUILT_IN_TARGETS[builtIn] };
+  const custom = parseCustomTargetName(trimmed);
+  if (!custom) {
+    const valid = [...BUILT_IN_TARGET_NAMES, `${CONTACT_PREFIX}<Field Name>`, `${COMPANY_PREFIX}<Field Name>`].join(', ');
+    return { ok: false, message: `"${trimmed}" is not a field. Valid targets: ${valid}.` };
+  }
+  const field = findCustomField(customFields, custom.entity, custom.fieldName);
+  if (field) return { ok: true, target: customTarget(field) };
+  if (createFields && custom.fieldName) return { ok: true, target: { kind: 'newCustom', ...custom } };
+  return {
+    ok: false,
+    message: `There is no ${custom.entity} field named "${custom.fieldName}". Create it first or use --create-fields.`,
+  };
+}
+
+/** Decides where each column goes. Problems come back as row-0 issues; an error means the import cannot start. */
+export function mapHeaders(headers: string[], input: HeaderMappingInput): HeaderMapping {
+  const issues: RowIssue[] = [];
+  const unknown: string[] = [];
+  const explicit = explicitLookup(headers, input.explicit ?? {}, issues);
+  const columns = headers.map((header, index): ColumnMapping => {
+    const chosen = explicit(header);
+    if (chosen !== undefined) {
+      const parsed = parseMappingTarget(chosen, input.customFields, input.createFields);
+      if (parsed.ok) return { index, header, target: parsed.target };
+      issues.push(headerIssue(`Column ${describeColumn(index, header)} cannot be mapped: ${parsed.message}`, header));
+      return { index, header, target: { kind: 'ignore' } };
+    }
+    if (header.trim() === '') {
+      issues.push(headerIssue(`Column ${columnLetter(index)} has no header, so it is not imported.`, columnLetter(index), 'warning'));
+      return { index, header, target: { kind: 'ignore' } };
+    }
+    const known = matchHeader(header, input.customFields);
+    if (known) return { index, header, target: known };
+    // The last column of an error file this app wrote; re-importing the corrected file must not import it.
+    if (index === headers.length - 1 && foldText(header) === foldText(ERROR_COLUMN)) return { index, header, target: { kind: 'ignore' } };
+    unknown.push(header);
+    return { index, header, target: unknownTarget(index, header, input.createFields ?? false, issues) };
+  });
+  issues.push(...duplicateTargets(columns));
+  if (!columns.some((c) => IDENTIFYING_TARGETS.has(mappingTargetName(c.target)))) {
+    issues.push(headerIssue('The file needs an Email column or a Company/Organization Name column.'));
+  }
+  return { columns, issues, unknown };
+}
+
+function matchHeader(header: string, customFields: CustomField[]): FieldTarget | null {
+  const name = companyPrefixed(header);
+  if (name !== null) {
+    const field = findCustomField(customFields, 'company', name);
+    if (field) return customTarget(field);
+    // "Company: Name" and "Company: Website" still mean the built-in company columns.
+    const builtIn = [synonymKey(`Company ${name}`), synonymKey(name)]
+      .map((key) => SYNONYM_TARGETS.get(key))
+      .map((n) => (n ? BUILT_IN_TARGETS[n] : null))
+      .find((target) => target?.kind === 'company');
+    return builtIn ?? null;
+  }
+  const builtIn = SYNONYM_TARGETS.get(synonymKey(header));
+  if (builtIn) return BUILT_IN_TARGETS[builtIn];
+  const field = findCustomField(customFields, 'contact', header) ?? findCustomField(customFields, 'company', header);
+  return field ? customTarget(field) : null;
+}
+
+function unknownTarget(index: number, header: string, createFields: boolean, issues: RowIssue[]): FieldTarget {
+  if (!createFields) {
+    issues.push(
+      headerIssue(`Column "${header}" is not imported: no field has that name. Map it or use --create-fields.`, header, 'warning'),
+    );
+    return { kind: 'ignore' };
+  }
+  const prefixed = companyPrefixed(header);
+  const entity: RecordType = prefixed === null ? 'contact' : 'company';
+  const fieldName = prefixed ?? header.trim();
+  if (fieldName.length > MAX_FIELD_NAME_LENGTH) {
+    issues.push(
+      headerIssue(
+        `Column ${describeColumn(index, header)} cannot become a field: a field name can be at most ${MAX_FIELD_NAME_LENGTH} characters. Rename the column or map it to ignore.`,
+        header,
+      ),
+    );
+    return { kind: 'ignore' };
+  }
+  return { kind: 'newCustom', entity, fieldName };
+}
+
+/** Explicit entries match a header exactly, or failing that case- and punctuation-insensitively. */
+function explicitLookup(headers: string[], explicit: Record<string, string>, issues: RowIssue[]): (header: string) => string | undefined {
+  const exact = new Map(Object.entries(explicit));
+  const folded = new Map<string, string>();
+  for (const [header, target] of exact) folded.set(foldText(header), target);
+  const headerKeys = new Set(headers.map(foldText));
+  for (const header of exact.keys()) {
+    if (!headers.includes(header) && !headerKeys.has(foldText(header))) {
+      issues.push(headerIssue(`The mapping names column "${header}", which is not in this file.`, header, 'warning'));
+    }
+  }
+  return (header) => exact.get(header) ?? folded.get(foldText(header));
+}
+
+function duplicateTargets(columns: ColumnMapping[]): RowIssue[] {
+  const byTarget = new Map<string, ColumnMapping[]>();
+  for (const column of columns) {
+    const key = targetKey(column.target);
+    if (key === null) continue;
+    byTarget.set(key, [...(byTarget.get(key) ?? []), column]);
+  }
+  const issues: RowIssue[] = [];
+  for (const group of byTarget.values()) {
+    if (group.length < 2) continue;
+    const named = group.map((c) => describeColumn(c.index, c.header));
+    const list = `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+    const target = mappingTargetName(group[0]!.target);
+    const message =
+      group.length === 2
+        ? `Columns ${list} both go to ${target}. Keep one, or map the other to ignore.`
+        : `Columns ${list} all go to ${target}. Keep one, or map the others to ignore.`;
+    issues.push(headerIssue(message, group[1]!.header));
+  }
+  return issues;
+}
+
+function targetKey(target: FieldTarget): string | null {
+  switch (target.kind) {
+    case 'ignore':
+      return null;
+    case 'custom':
+      return `custom:${target.fieldId}`;
+    case 'newCustom':
+      return `new:${target.entity}:${fieldNameKey(target.fieldName)}`;
+    default:
+      return mappingTargetName(target);
+  }
+}
+
+/** X of a "Company: X" header, or null when the header has no such prefix. */
+function companyPrefixed(header: string): string | null {
+  const name = COMPANY_HEADER_PREFIX.exec(header)?.[1]?.trim();
+  return name ? name : null;
+}
+
+function parseCustomTargetName(name: string): { entity: RecordType; fieldName: string } | null {
+  const lower = name.toLowerCase();
+  if (lower.startsWith(CONTACT_PREFIX)) return { entity: 'contact', fieldName: name.slice(CONTACT_PREFIX.length).trim() };
+  if (lower.startsWith(COMPANY_PREFIX)) return { entity: 'company', fieldName: name.slice(COMPANY_PREFIX.length).trim() };
+  return null;
+}
+
+function findCustomField(fields: CustomField[], entity: RecordType, name: string): CustomField | undefined {
+  const key = fieldNameKey(name);
+  return key ? fields.find((f) => f.entity === entity && fieldNameKey(f.name) === key) : undefined;
+}
+
+function customTarget(field: CustomField): FieldTarget {
+  return { kind: 'custom', entity: field.entity, fieldId: field.id, fieldName: field.name };
+}
+
+function describeColumn(index: number, header: string): string {
+  return header.trim() ? `${columnLetter(index)} ("${header.trim()}")` : columnLetter(index);
+}
+
+function headerIssue(message: string, column?: string, severity: RowIssue['severity'] = 'error'): RowIssue {
+  const issue: RowIssue = { row: 0, message, severity };
+  if (column !== undefined) issue.column = column;
+  return issue;
+}
