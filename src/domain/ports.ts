@@ -35,14 +35,25 @@ export type Companies = {
   findMany(ids: readonly Id[]): Promise<Company[]>;
   findByDomains(domains: readonly string[]): Promise<Company[]>;
   findByNameKeys(keys: readonly string[]): Promise<Company[]>;
+  /** Companies owning any of the domains or having any of the name keys, with all their domains, in one query. */
+  findByDomainsOrNameKeys(domains: readonly string[], keys: readonly string[]): Promise<Company[]>;
   search(query: DirectoryQuery): Promise<Page<Company>>;
   count(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>): Promise<number>;
   children(id: Id): Promise<Company[]>;
+  /** How many subsidiaries each of the given companies has (companies without any are left out). */
+  countChildren(ids: readonly Id[]): Promise<Map<Id, number>>;
+  /**
+   * Makes every subsidiary of `parentId` a top-level company (version bumped, updated stamp set) and returns the ids
+   * it detached.
+   */
+  detachChildren(parentId: Id, updatedAt: string, updatedBy: string): Promise<Id[]>;
   /** Fails with DUPLICATE when a domain belongs to another company. */
   insert(company: Company): Promise<void>;
   update(company: Company): Promise<void>;
   delete(id: Id): Promise<void>;
   saveMany(companies: readonly Company[], isNew: (id: Id) => boolean): Promise<void>;
+  /** Bulk write for imports, where domain ownership was already resolved: only `addedDomains` are inserted. */
+  saveImported(companies: readonly Company[], addedDomains: readonly { domain: string; companyId: Id }[], isNew: (id: Id) => boolean): Promise<void>;
   deleteMany(ids: readonly Id[]): Promise<void>;
 };
 
@@ -50,6 +61,8 @@ export type Memberships = {
   forContacts(contactIds: readonly Id[]): Promise<Membership[]>;
   forCompany(companyId: Id, limit?: number): Promise<Membership[]>;
   countForCompany(companyId: Id): Promise<number>;
+  /** Member counts of the given companies (companies without members are left out). */
+  countForCompanies(companyIds: readonly Id[]): Promise<Map<Id, number>>;
   /** Inserts or updates role/primary of each (contact, company) pair. */
   upsertMany(memberships: readonly Membership[]): Promise<void>;
   deleteMany(pairs: readonly { contactId: Id; companyId: Id }[]): Promise<void>;
@@ -62,7 +75,8 @@ export type Links = {
   /** Idempotent: linking the same target twice keeps one link. Returns true when a link was created. */
   add(link: Link): Promise<boolean>;
   remove(recordType: RecordType, recordId: Id, targetType: LinkTargetType, targetId: string): Promise<boolean>;
-  deleteForRecords(recordType: RecordType, recordIds: readonly Id[]): Promise<void>;
+  /** Returns how many links were removed. */
+  deleteForRecords(recordType: RecordType, recordIds: readonly Id[]): Promise<number>;
   moveToRecord(recordType: RecordType, fromId: Id, toId: Id): Promise<void>;
 };
 
@@ -72,7 +86,8 @@ export type Notes = {
   insert(note: Note): Promise<void>;
   update(note: Note): Promise<void>;
   delete(id: Id): Promise<void>;
-  deleteForRecords(recordType: RecordType, recordIds: readonly Id[]): Promise<void>;
+  /** Returns how many notes were removed. */
+  deleteForRecords(recordType: RecordType, recordIds: readonly Id[]): Promise<number>;
   moveToRecord(recordType: RecordType, fromId: Id, toId: Id): Promise<void>;
 };
 
@@ -113,8 +128,9 @@ export type AuditLog = {
   /** Entries with an id already stored are skipped, so a retried step does not log twice. */
   append(entries: readonly AuditEntry[]): Promise<void>;
   list(query: AuditQuery): Promise<Page<AuditEntry>>;
+  /** Distinct records per (record type, action) that a job's entries touch. */
   countByAction(jobId: Id): Promise<{ recordType: string; action: AuditAction; count: number }[]>;
-  forJob(jobId: Id, after: string | null, limit: number): Promise<AuditEntry[]>;
+  forJob(jobId: Id, recordType: string, after: string | null, limit: number): Promise<AuditEntry[]>;
   deleteOlderThan(at: string, limit: number): Promise<number>;
   /** Replaces stored personal values of a record with a tombstone. */
   redact(recordType: string, recordId: string, tombstone: FieldChanges): Promise<number>;
@@ -143,4 +159,53 @@ export type Store = {
   fields: CustomFields;
   audit: AuditLog;
   locks: Locks;
+  importJobs: ImportJobs;
+};
+
+export type ImportJobStatus = 'staging' | 'queued' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
+
+/** An import job as stored; spec, state and report are owned (and parsed) by the import use cases. */
+export type ImportJobRecord = {
+  id: Id;
+  status: ImportJobStatus;
+  dryRun: boolean;
+  fileName: string;
+  spec: unknown;
+  totalRows: number;
+  state: unknown;
+  report: unknown;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  finishedAt: string | null;
+};
+
+/** A file row kept between upload and processing: its cells as read, or the reason it could not be read. */
+export type StagedRow = { rowNo: number; lineNo: number; emailKey: string; cells: string[] | { error: string; column?: string } };
+
+export type StoredImportIssue = { rowNo: number; seq: number; severity: 'error' | 'warning'; line: number; column: string; message: string };
+
+export type ImportJobs = {
+  insert(job: ImportJobRecord): Promise<void>;
+  find(id: Id): Promise<ImportJobRecord | null>;
+  list(limit: number, before?: string | null): Promise<ImportJobRecord[]>;
+  /** Stores the job when the stored version is `job.version - 1`; otherwise CONFLICT. */
+  update(job: ImportJobRecord): Promise<void>;
+  stageRows(jobId: Id, rows: readonly StagedRow[]): Promise<void>;
+  rowsInFileOrder(jobId: Id, afterRowNo: number, limit: number): Promise<StagedRow[]>;
+  /** Rows that have an email, grouped by email: ordered by (email, row). */
+  rowsByEmail(jobId: Id, after: { emailKey: string; rowNo: number } | null, limit: number): Promise<StagedRow[]>;
+  rowsByNumbers(jobId: Id, rowNos: readonly number[]): Promise<StagedRow[]>;
+  addIssues(jobId: Id, issues: readonly StoredImportIssue[]): Promise<void>;
+  issues(jobId: Id, after: { rowNo: number; seq: number } | null, limit: number, severity?: 'error' | 'warning'): Promise<StoredImportIssue[]>;
+  countIssues(jobId: Id): Promise<{ errorRows: number; warnings: number }>;
+  touch(jobId: Id, recordType: string, ids: readonly Id[]): Promise<void>;
+  countTouched(jobId: Id, recordType: string): Promise<number>;
+  /** Stored records the job's file did not mention, keyset-paged by id. */
+  untouchedCompanies(jobId: Id, afterId: Id | null, limit: number): Promise<{ id: Id; name: string }[]>;
+  unmentionedContacts(jobId: Id, afterId: Id | null, limit: number): Promise<{ id: Id; email: string }[]>;
+  /** Drops staged rows that were imported (rejected rows stay for the error file); bounded per call. */
+  purgeImportedRows(jobId: Id, fromRowNo: number, toRowNo: number): Promise<void>;
+  deleteJobData(jobId: Id): Promise<void>;
 };

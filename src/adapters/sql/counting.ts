@@ -8,12 +8,21 @@ const RECORD_TABLE_PATTERN = new RegExp(`^\\s*(?:insert(?:\\s+or\\s+ignore|\\s+i
 
 export class StatementCounter {
   private counts: StatementCounts = { total: 0, reads: 0, writes: 0, recordWrites: 0, ddl: 0 };
-  /** Set by tests to make the store fail at a chosen statement, as a crashed process would. */
+  /**
+   * Set by tests to make the store die at a chosen statement, as a crashed process would: that statement and
+   * every later one fail until `revive()`.
+   */
   failAt: number | null = null;
+  private dead = false;
+
+  revive(): void {
+    this.dead = false;
+    this.failAt = null;
+  }
 
   record(sql: string): void {
-    if (this.failAt !== null && this.counts.total + 1 >= this.failAt) {
-      this.failAt = null;
+    if (this.dead || (this.failAt !== null && this.counts.total + 1 >= this.failAt)) {
+      this.dead = true;
       throw new Error('Injected store failure');
     }
     const head = sql.trimStart().slice(0, 12).toLowerCase();

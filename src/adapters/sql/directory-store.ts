@@ -244,6 +244,30 @@ export function makeCompanies(engine: SqlEngine): Companies {
       return selectIn('id', ids);
     },
     findByNameKeys: (keys) => selectIn('name_key', keys),
+    async findByDomainsOrNameKeys(domains, keys) {
+      if (domains.length === 0 && keys.length === 0) return [];
+      const rows = await db
+        .selectFrom('companies')
+        .leftJoin('company_domains', 'company_domains.company_id', 'companies.id')
+        .selectAll('companies')
+        .select('company_domains.domain')
+        .where((eb) => {
+          const ors = [];
+          if (domains.length > 0) ors.push(eb('companies.id', 'in', eb.selectFrom('company_domains').select('company_id').where('domain', 'in', unique(domains))));
+          if (keys.length > 0) ors.push(eb('companies.name_key', 'in', unique(keys)));
+          return eb.or(ors);
+        })
+        .orderBy('companies.id')
+        .orderBy('company_domains.domain')
+        .execute();
+      const byId = new Map<string, Company>();
+      for (const { domain, ...row } of rows) {
+        const company = byId.get(row.id) ?? toCompany(row, []);
+        if (domain) company.domains.push(domain);
+        byId.set(row.id, company);
+      }
+      return [...byId.values()];
+    },
     async search(query) {
       const byName = query.sort !== 'updated';
       const sortColumn = byName ? 'name' : 'updated_at';
@@ -263,6 +287,31 @@ export function makeCompanies(engine: SqlEngine): Companies {
     },
     async children(id) {
       return withDomains(await db.selectFrom('companies').selectAll().where('parent_id', '=', id).orderBy('name').limit(500).execute());
+    },
+    async countChildren(ids) {
+      const counts = new Map<Id, number>();
+      for (const chunk of chunkKeys(unique(ids), IN_LIST)) {
+        const rows = await db
+          .selectFrom('companies')
+          .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('parent_id', 'in', chunk)
+          .groupBy('parent_id')
+          .execute();
+        for (const r of rows) if (r.parent_id !== null) counts.set(r.parent_id, Number(r.n));
+      }
+      return counts;
+    },
+    async detachChildren(parentId, updatedAt, updatedBy) {
+      const ids = (await db.selectFrom('companies').select('id').where('parent_id', '=', parentId).execute()).map((r) => r.id);
+      for (const chunk of chunkKeys(ids, IN_LIST)) {
+        await db
+          .updateTable('companies')
+          .set((eb) => ({ parent_id: null, version: eb('version', '+', 1), updated_at: updatedAt, updated_by: updatedBy }))
+          .where('id', 'in', chunk)
+          .where('parent_id', '=', parentId)
+          .execute();
+      }
+      return ids;
     },
     async insert(company) {
       await writeDomains([company], () => true);
@@ -298,6 +347,19 @@ export function makeCompanies(engine: SqlEngine): Companies {
       }
       await index.replace('company', companies.map((c) => ({ id: c.id, terms: companyTerms(c) })), isNew);
     },
+    async saveImported(companies, addedDomains, isNew) {
+      if (companies.length === 0) return;
+      for (const batch of batchRows(companies.map(fromCompany), Object.values, engine.maxParams)) {
+        const insert = db.insertInto('companies').values(batch);
+        await (engine.dialect === 'mysql'
+          ? insert.onDuplicateKeyUpdate(upsertSet(engine, columns))
+          : insert.onConflict((oc) => oc.column('id').doUpdateSet(upsertSet(engine, columns)))
+        ).execute();
+      }
+      const domainRows = addedDomains.map((d) => ({ domain: d.domain, company_id: d.companyId }));
+      for (const batch of batchRows(domainRows, () => [0, 0], engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
+      await index.replace('company', companies.map((c) => ({ id: c.id, terms: companyTerms(c) })), isNew);
+    },
     async deleteMany(ids) {
       for (const chunk of chunkKeys(ids, IN_LIST)) {
         await db.deleteFrom('company_domains').where('company_id', 'in', chunk).execute();
@@ -324,6 +386,19 @@ export function makeMemberships(engine: SqlEngine): Memberships {
     async countForCompany(companyId) {
       const row = await db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', companyId).executeTakeFirst();
       return Number(row?.n ?? 0);
+    },
+    async countForCompanies(companyIds) {
+      const counts = new Map<Id, number>();
+      for (const chunk of chunkKeys(unique(companyIds), IN_LIST)) {
+        const rows = await db
+          .selectFrom('memberships')
+          .select(['company_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('company_id', 'in', chunk)
+          .groupBy('company_id')
+          .execute();
+        for (const r of rows) counts.set(r.company_id, Number(r.n));
+      }
+      return counts;
     },
     async upsertMany(memberships) {
       for (const batch of batchRows(memberships.map(fromMembership), Object.values, engine.maxParams)) {

@@ -138,6 +138,13 @@ const TABLES: TableSpec[] = [
     indexes: [['job_id', 'email_key', 'row_no']],
   },
   {
+    name: 'import_issues',
+    columns: [
+      ['job_id', 'id'], ['row_no', 'int'], ['seq', 'int'], ['severity', 'short'], ['line_no', 'int'], ['col', 'name'], ['message', 'text'],
+    ],
+    primaryKey: ['job_id', 'row_no', 'seq'],
+  },
+  {
     name: 'import_touched',
     columns: [['job_id', 'id'], ['record_type', 'short'], ['record_id', 'id']],
     primaryKey: ['job_id', 'record_type', 'record_id'],

@@ -42,7 +42,12 @@ export function makeLinks(engine: SqlEngine): Links {
       return Number(result.numDeletedRows) > 0;
     },
     async deleteForRecords(recordType, recordIds) {
-      for (const chunk of chunkKeys(recordIds, IN_LIST)) await db.deleteFrom('links').where('record_type', '=', recordType).where('record_id', 'in', chunk).execute();
+      let removed = 0;
+      for (const chunk of chunkKeys(recordIds, IN_LIST)) {
+        const result = await db.deleteFrom('links').where('record_type', '=', recordType).where('record_id', 'in', chunk).executeTakeFirst();
+        removed += Number(result.numDeletedRows);
+      }
+      return removed;
     },
     async moveToRecord(recordType, fromId, toId) {
       // Links the target already has stay; the duplicates left on the source are removed with it.
@@ -82,7 +87,12 @@ export function makeNotes(engine: SqlEngine): Notes {
       await db.deleteFrom('notes').where('id', '=', id).execute();
     },
     async deleteForRecords(recordType, recordIds) {
-      for (const chunk of chunkKeys(recordIds, IN_LIST)) await db.deleteFrom('notes').where('record_type', '=', recordType).where('record_id', 'in', chunk).execute();
+      let removed = 0;
+      for (const chunk of chunkKeys(recordIds, IN_LIST)) {
+        const result = await db.deleteFrom('notes').where('record_type', '=', recordType).where('record_id', 'in', chunk).executeTakeFirst();
+        removed += Number(result.numDeletedRows);
+      }
+      return removed;
     },
     async moveToRecord(recordType, fromId, toId) {
       await db.updateTable('notes').set({ record_id: toId }).where('record_type', '=', recordType).where('record_id', '=', fromId).execute();
@@ -184,14 +194,14 @@ export function makeAuditLog(engine: SqlEngine): AuditLog {
     async countByAction(jobId) {
       const rows = await db
         .selectFrom('audit_log')
-        .select(['record_type', 'action', (eb) => eb.fn.countAll<number>().as('n')])
+        .select(['record_type', 'action', (eb) => eb.fn.count<number>('record_id').distinct().as('n')])
         .where('job_id', '=', jobId)
         .groupBy(['record_type', 'action'])
         .execute();
       return rows.map((r) => ({ recordType: r.record_type, action: r.action as AuditAction, count: Number(r.n) }));
     },
-    async forJob(jobId, after, limit) {
-      let q = db.selectFrom('audit_log').selectAll().where('job_id', '=', jobId);
+    async forJob(jobId, recordType, after, limit) {
+      let q = db.selectFrom('audit_log').selectAll().where('job_id', '=', jobId).where('record_type', '=', recordType);
       if (after) q = q.where('id', '>', after);
       return (await q.orderBy('id').limit(limit).execute()).map(toEntry);
     },

@@ -106,6 +106,8 @@ export type ImportJobsTable = {
 
 export type ImportRowsTable = { job_id: string; row_no: number; line_no: number; email_key: string; cells: string };
 
+export type ImportIssuesTable = { job_id: string; row_no: number; seq: number; severity: string; line_no: number; col: string; message: string };
+
 export type ImportTouchedTable = { job_id: string; record_type: string; record_id: string };
 
 export type LocksTable = { name: string; owner: string; expires_at: string };
@@ -135,6 +137,7 @@ export type Database = {
   audit_log: AuditLogTable;
   import_jobs: ImportJobsTable;
   import_rows: ImportRowsTable;
+  import_issues: ImportIssuesTable;
   import_touched: ImportTouchedTable;
   locks: LocksTable;
   settings: SettingsTable;

@@ -2,6 +2,7 @@
 import type { Store } from '../../domain/ports';
 import { makeCompanies, makeContacts, makeMemberships } from './directory-store';
 import type { SqlEngine } from './engine';
+import { makeImportJobs } from './import-store';
 import { makeAuditLog, makeCustomFields, makeLinks, makeLocks, makeNotes } from './record-store';
 
 export function makeSqlStore(engine: SqlEngine): Store {
@@ -14,5 +15,6 @@ export function makeSqlStore(engine: SqlEngine): Store {
     fields: makeCustomFields(engine),
     audit: makeAuditLog(engine),
     locks: makeLocks(engine),
+    importJobs: makeImportJobs(engine),
   };
 }

@@ -1,0 +1,174 @@
+// Import jobs, their staged rows, issues and touched records on SQL: the bookkeeping behind resumable imports.
+import { z } from 'zod';
+import { conflict } from '../../domain/errors';
+import type { ImportJobRecord, ImportJobs, ImportJobStatus, StagedRow, StoredImportIssue } from '../../domain/ports';
+import { batchRows, chunkKeys } from './batching';
+import type { SqlEngine } from './engine';
+import { parseJson } from './rows';
+import type { ImportJobsTable, ImportRowsTable } from './schema';
+
+const cellsSchema = z.union([z.array(z.string()), z.object({ error: z.string(), column: z.string().optional() })]).catch({ error: 'The staged row could not be read.' });
+const anyJson = z.unknown();
+
+const toJob = (r: ImportJobsTable): ImportJobRecord => ({
+  id: r.id,
+  status: r.status as ImportJobStatus,
+  dryRun: Number(r.dry_run) === 1,
+  fileName: r.file_name,
+  spec: parseJson(r.spec, anyJson),
+  totalRows: Number(r.total_rows),
+  state: parseJson(r.state, anyJson),
+  report: parseJson(r.report, anyJson),
+  version: Number(r.version),
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  updatedAt: r.updated_at,
+  finishedAt: r.finished_at,
+});
+
+const fromJob = (j: ImportJobRecord): ImportJobsTable => ({
+  id: j.id,
+  status: j.status,
+  dry_run: j.dryRun ? 1 : 0,
+  file_name: j.fileName,
+  spec: JSON.stringify(j.spec ?? null),
+  total_rows: j.totalRows,
+  state: JSON.stringify(j.state ?? null),
+  report: JSON.stringify(j.report ?? null),
+  version: j.version,
+  created_at: j.createdAt,
+  created_by: j.createdBy,
+  updated_at: j.updatedAt,
+  finished_at: j.finishedAt,
+});
+
+const toRow = (r: Pick<ImportRowsTable, 'row_no' | 'line_no' | 'email_key' | 'cells'>): StagedRow => ({
+  rowNo: Number(r.row_no),
+  lineNo: Number(r.line_no),
+  emailKey: r.email_key,
+  cells: parseJson(r.cells, cellsSchema),
+});
+
+export function makeImportJobs(engine: SqlEngine): ImportJobs {
+  const { db } = engine;
+  return {
+    async insert(job) {
+      await db.insertInto('import_jobs').values(fromJob(job)).execute();
+    },
+    async find(id) {
+      const row = await db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toJob(row) : null;
+    },
+    async list(limit, before) {
+      let q = db.selectFrom('import_jobs').selectAll();
+      if (before) q = q.where('id', '<', before);
+      return (await q.orderBy('id', 'desc').limit(limit).execute()).map(toJob);
+    },
+    async update(job) {
+      const row = fromJob(job);
+      const result = await db
+        .updateTable('import_jobs')
+        .set({ status: row.status, total_rows: row.total_rows, spec: row.spec, state: row.state, report: row.report, version: row.version, updated_at: row.updated_at, finished_at: row.finished_at })
+        .where('id', '=', job.id)
+        .where('version', '=', job.version - 1)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw conflict(`Import job ${job.id}`);
+    },
+    async stageRows(jobId, rows) {
+      const values = rows.map((r) => ({ job_id: jobId, row_no: r.rowNo, line_no: r.lineNo, email_key: r.emailKey, cells: JSON.stringify(r.cells) }));
+      // Insert-or-ignore: a chunk sent twice (a retried upload) stages each row once.
+      for (const batch of batchRows(values, Object.values, engine.maxParams)) await db.insertInto('import_rows').values(batch).orIgnore().execute();
+    },
+    async rowsInFileOrder(jobId, afterRowNo, limit) {
+      const rows = await db
+        .selectFrom('import_rows')
+        .select(['row_no', 'line_no', 'email_key', 'cells'])
+        .where('job_id', '=', jobId)
+        .where('row_no', '>', afterRowNo)
+        .orderBy('row_no')
+        .limit(limit)
+        .execute();
+      return rows.map(toRow);
+    },
+    async rowsByEmail(jobId, after, limit) {
+      let q = db.selectFrom('import_rows').select(['row_no', 'line_no', 'email_key', 'cells']).where('job_id', '=', jobId).where('email_key', '>', '');
+      if (after) {
+        q = q.where((eb) => eb.or([eb('email_key', '>', after.emailKey), eb.and([eb('email_key', '=', after.emailKey), eb('row_no', '>', after.rowNo)])]));
+      }
+      return (await q.orderBy('email_key').orderBy('row_no').limit(limit).execute()).map(toRow);
+    },
+    async rowsByNumbers(jobId, rowNos) {
+      const out: StagedRow[] = [];
+      for (const chunk of chunkKeys(rowNos, 2000)) {
+        out.push(...(await db.selectFrom('import_rows').select(['row_no', 'line_no', 'email_key', 'cells']).where('job_id', '=', jobId).where('row_no', 'in', chunk).orderBy('row_no').execute()).map(toRow));
+      }
+      return out;
+    },
+    async addIssues(jobId, issues) {
+      const values = issues.map((i) => ({ job_id: jobId, row_no: i.rowNo, seq: i.seq, severity: i.severity, line_no: i.line, col: i.column.slice(0, 400), message: i.message }));
+      for (const batch of batchRows(values, Object.values, engine.maxParams)) await db.insertInto('import_issues').values(batch).orIgnore().execute();
+    },
+    async issues(jobId, after, limit, severity) {
+      let q = db.selectFrom('import_issues').selectAll().where('job_id', '=', jobId);
+      if (severity) q = q.where('severity', '=', severity);
+      if (after) q = q.where((eb) => eb.or([eb('row_no', '>', after.rowNo), eb.and([eb('row_no', '=', after.rowNo), eb('seq', '>', after.seq)])]));
+      const rows = await q.orderBy('row_no').orderBy('seq').limit(limit).execute();
+      return rows.map((r): StoredImportIssue => ({ rowNo: Number(r.row_no), seq: Number(r.seq), severity: r.severity === 'error' ? 'error' : 'warning', line: Number(r.line_no), column: r.col, message: r.message }));
+    },
+    async countIssues(jobId) {
+      const rows = await db
+        .selectFrom('import_issues')
+        .select(['severity', (eb) => eb.fn.count<number>('row_no').distinct().as('rows'), (eb) => eb.fn.countAll<number>().as('n')])
+        .where('job_id', '=', jobId)
+        .groupBy('severity')
+        .execute();
+      const errors = rows.find((r) => r.severity === 'error');
+      const warnings = rows.find((r) => r.severity === 'warning');
+      return { errorRows: Number(errors?.rows ?? 0), warnings: Number(warnings?.n ?? 0) };
+    },
+    async touch(jobId, recordType, ids) {
+      const values = ids.map((id) => ({ job_id: jobId, record_type: recordType, record_id: id }));
+      for (const batch of batchRows(values, Object.values, engine.maxParams)) await db.insertInto('import_touched').values(batch).orIgnore().execute();
+    },
+    async countTouched(jobId, recordType) {
+      const row = await db.selectFrom('import_touched').select((eb) => eb.fn.countAll<number>().as('n')).where('job_id', '=', jobId).where('record_type', '=', recordType).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    async untouchedCompanies(jobId, afterId, limit) {
+      let q = db
+        .selectFrom('companies')
+        .select(['companies.id', 'companies.name'])
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('import_touched').select('record_id').where('import_touched.job_id', '=', jobId).where('import_touched.record_type', '=', 'company').whereRef('import_touched.record_id', '=', 'companies.id'))),
+        );
+      if (afterId) q = q.where('companies.id', '>', afterId);
+      return q.orderBy('companies.id').limit(limit).execute();
+    },
+    async unmentionedContacts(jobId, afterId, limit) {
+      let q = db
+        .selectFrom('contacts')
+        .select(['contacts.id', 'contacts.email'])
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('import_rows').select('row_no').where('import_rows.job_id', '=', jobId).whereRef('import_rows.email_key', '=', 'contacts.email'))),
+        );
+      if (afterId) q = q.where('contacts.id', '>', afterId);
+      return q.orderBy('contacts.id').limit(limit).execute();
+    },
+    async purgeImportedRows(jobId, fromRowNo, toRowNo) {
+      await db
+        .deleteFrom('import_rows')
+        .where('job_id', '=', jobId)
+        .where('row_no', '>=', fromRowNo)
+        .where('row_no', '<', toRowNo)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('import_issues').select('seq').where('import_issues.job_id', '=', jobId).where('import_issues.severity', '=', 'error').whereRef('import_issues.row_no', '=', 'import_rows.row_no'))),
+        )
+        .execute();
+    },
+    async deleteJobData(jobId) {
+      await db.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
+      await db.deleteFrom('import_issues').where('job_id', '=', jobId).execute();
+      await db.deleteFrom('import_touched').where('job_id', '=', jobId).execute();
+    },
+  };
+}

@@ -1,0 +1,628 @@
+// Runs an import job chunk by chunk: fields, companies, parents, contacts with memberships, missing report, cleanup.
+// Every chunk is idempotent (deterministic ids, write-ahead audit entries, upserts), so a crash at any statement
+// is repaired by running the job again from its saved cursor.
+import { AppError } from '../../domain/errors';
+import { fieldNameKey } from '../../domain/custom-fields';
+import { wouldCreateCycle } from '../../domain/hierarchy';
+import { deterministicId } from '../../domain/ids';
+import { companyNameKey } from '../../domain/normalise';
+import type { AuditEntry, FieldChanges, StagedRow, Store, StoredImportIssue } from '../../domain/ports';
+import type { Company, Contact, CustomField, Membership } from '../../domain/records';
+import { mergeContactRows, planCompany, planContact } from '../../import/merge';
+import type { ColumnMapping, ImportRow, RowIssue } from '../../import/types';
+import { validateRow } from '../../import/validate-row';
+import { CompanyIndex } from './company-index';
+import {
+  IMPORT_CHUNK_ROWS,
+  IMPORT_LOCK,
+  IMPORT_LOCK_TTL_MS,
+  REPORT_SAMPLE_SIZE,
+  importActor,
+  initialState,
+  loadJob,
+  saveJob,
+  type ChangeSample,
+  type Counts,
+  type ImportJob,
+  type ImportReport,
+} from './job-model';
+
+/** `chunkRows` overrides IMPORT_CHUNK_ROWS (tests use small chunks to cross chunk boundaries). */
+export type ImportDeps = { store: Store; clock: () => Date; chunkRows?: number };
+
+/** Planned companies of dry runs live only in memory; kept per job while it runs in this process. */
+const indexes = new Map<string, CompanyIndex>();
+function indexFor(jobId: string): CompanyIndex {
+  let index = indexes.get(jobId);
+  if (!index) {
+    if (indexes.size > 8) indexes.clear();
+    index = new CompanyIndex();
+    indexes.set(jobId, index);
+  }
+  return index;
+}
+
+const PURGE_RANGE = 50_000;
+
+type Validated = { staged: StagedRow; row: ImportRow | null; issues: RowIssue[] };
+
+function validateStaged(job: ImportJob, fields: Map<string, CustomField>, staged: StagedRow[]): Validated[] {
+  const columns = job.spec.columns as ColumnMapping[];
+  return staged.map((s) => {
+    if (!Array.isArray(s.cells)) {
+      return { staged: s, row: null, issues: [{ row: s.rowNo, line: s.lineNo, column: s.cells.column, message: s.cells.error, severity: 'error' as const }] };
+    }
+    const result = validateRow({ row: s.rowNo, line: s.lineNo, cells: s.cells }, columns, fields, job.spec.headers.length);
+    return { staged: s, row: result.row, issues: result.issues };
+  });
+}
+
+function toStoredIssues(items: readonly { rowNo: number; line: number; issue: RowIssue }[]): StoredImportIssue[] {
+  const seqByRow = new Map<number, number>();
+  return items.map(({ rowNo, line, issue }) => {
+    const seq = seqByRow.get(rowNo) ?? 0;
+    seqByRow.set(rowNo, seq + 1);
+    return { rowNo, seq, severity: issue.severity, line: issue.line ?? line, column: issue.column ?? '', message: issue.message };
+  });
+}
+
+function diff(before: Record<string, unknown>, after: Record<string, unknown>, keys: readonly string[]): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const key of keys) {
+    const a = before[key];
+    const b = after[key];
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [a ?? null, b ?? null];
+  }
+  return changes;
+}
+
+function customDiff(before: Record<string, string>, after: Record<string, string>): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (before[key] !== after[key]) changes[`custom.${key}`] = [before[key] ?? null, after[key] ?? null];
+  }
+  return changes;
+}
+
+const COMPANY_KEYS = ['name', 'domains', 'parentId'] as const;
+const CONTACT_KEYS = ['firstName', 'lastName', 'displayName', 'phone', 'jobTitle'] as const;
+
+class JobRun {
+  private readonly actor: string;
+  private readonly timeMs: number;
+  private fields = new Map<string, CustomField>();
+
+  constructor(
+    private readonly deps: ImportDeps,
+    private job: ImportJob,
+    private readonly index: CompanyIndex,
+  ) {
+    this.actor = importActor(job.id);
+    this.timeMs = Date.parse(job.createdAt);
+  }
+
+  get current(): ImportJob {
+    return this.job;
+  }
+
+  private now(): string {
+    return this.deps.clock().toISOString();
+  }
+
+  private id(...parts: string[]): string {
+    return deterministicId(this.timeMs, this.job.id, ...parts);
+  }
+
+  private get chunkRows(): number {
+    return this.deps.chunkRows ?? IMPORT_CHUNK_ROWS;
+  }
+
+  private get store(): Store {
+    return this.deps.store;
+  }
+
+  private createdByJob(company: Company): boolean {
+    return company.createdBy === this.actor;
+  }
+
+  async loadFields(): Promise<void> {
+    this.fields = new Map((await this.store.fields.list()).map((f) => [f.id, f]));
+  }
+
+  private sample(record: string, action: string, changes: FieldChanges): void {
+    if (this.job.state.samples.length < REPORT_SAMPLE_SIZE) this.job.state.samples.push({ record, action, changes } satisfies ChangeSample);
+  }
+
+  private async save(): Promise<void> {
+    this.job = await saveJob(this.store, this.job, this.deps.clock());
+  }
+
+  private async renewLock(): Promise<void> {
+    if (this.job.dryRun) return;
+    const ok = await this.store.locks.acquire(IMPORT_LOCK, this.job.id, IMPORT_LOCK_TTL_MS, this.deps.clock().getTime());
+    if (!ok) throw new AppError('IMPORT_RUNNING', 'Another import took over the import lock; this job stops here and can be resumed later.');
+  }
+
+  /** Runs one step; returns false when the job is finished. */
+  async step(): Promise<boolean> {
+    const { phase } = this.job.state;
+    if (phase !== 'done') await this.renewLock();
+    switch (phase) {
+      case 'fields':
+        await this.createFields();
+        return true;
+      case 'companies':
+        await this.companiesChunk();
+        return true;
+      case 'parents':
+        await this.resolveParents();
+        return true;
+      case 'contacts':
+        await this.contactsChunk();
+        return true;
+      case 'missing':
+        await this.missingChunk();
+        return true;
+      case 'cleanup':
+        await this.cleanupChunk();
+        return true;
+      case 'done':
+      case 'undo':
+        return false;
+    }
+  }
+
+  /** --create-fields: unknown columns become text fields before any row is read. */
+  private async createFields(): Promise<void> {
+    const columns = this.job.spec.columns as ColumnMapping[];
+    const wanted = columns.filter((c) => c.target.kind === 'newCustom');
+    if (wanted.length > 0 && !this.job.dryRun) {
+      const existing = await this.store.fields.list();
+      const fresh: CustomField[] = [];
+      const next = columns.map((c): ColumnMapping => {
+        if (c.target.kind !== 'newCustom') return c;
+        const { entity, fieldName } = c.target;
+        const key = fieldNameKey(fieldName);
+        const found = existing.find((f) => f.entity === entity && f.nameKey === key) ?? fresh.find((f) => f.entity === entity && f.nameKey === key);
+        const field = found ?? { id: this.id('field', entity, key), entity, name: fieldName, nameKey: key, type: 'text' as const, options: [], createdAt: this.now() };
+        if (!found) fresh.push(field);
+        return { ...c, target: { kind: 'custom', entity, fieldId: field.id, fieldName: field.name } };
+      });
+      await this.store.audit.append(fresh.map((f) => this.entry('field', f.id, f.id, 'create', { name: [null, f.name], entity: [null, f.entity] })));
+      await this.store.fields.insertMany(fresh);
+      this.job.spec = { ...this.job.spec, columns: next };
+    }
+    this.job.state.fieldsCreated = wanted.map((c) => (c.target.kind === 'newCustom' ? c.target.fieldName : c.header));
+    await this.loadFields();
+    this.job.state.phase = 'companies';
+    await this.save();
+  }
+
+  private entry(recordType: string, recordId: string, idKey: string, action: AuditEntry['action'], changes: FieldChanges): AuditEntry {
+    return { id: this.id('audit', recordType, idKey, action), at: this.now(), actor: this.actor, jobId: this.job.id, recordType, recordId, action, changes };
+  }
+
+  private async recordIssues(items: { rowNo: number; line: number; issue: RowIssue }[]): Promise<void> {
+    if (items.length > 0) await this.store.importJobs.addIssues(this.job.id, toStoredIssues(items));
+  }
+
+  private newCompany(name: string, id: string): Company {
+    const now = this.now();
+    return { id, name: '', nameKey: companyNameKey(name), domains: [], parentId: null, custom: {}, version: 1, createdAt: now, createdBy: this.actor, updatedAt: now, updatedBy: this.actor };
+  }
+
+  private async companiesChunk(): Promise<void> {
+    const state = this.job.state;
+    const staged = await this.store.importJobs.rowsInFileOrder(this.job.id, state.rowCursor, this.chunkRows);
+    if (staged.length === 0) {
+      state.phase = 'parents';
+      await this.save();
+      return;
+    }
+    const chunkKey = `r${state.rowCursor}`;
+    const validated = validateStaged(this.job, this.fields, staged);
+    const issues = validated.flatMap((v) => v.issues.map((issue) => ({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue })));
+    const withCompany = validated.filter((v): v is Validated & { row: ImportRow & { company: NonNullable<ImportRow['company']> } } => v.row?.company != null);
+
+    const refs = { domains: [] as string[], keys: [] as string[] };
+    for (const v of withCompany) {
+      refs.domains.push(...v.row.company.domains);
+      if (v.row.company.nameKey) refs.keys.push(v.row.company.nameKey);
+      if (v.row.company.parent) {
+        const p = CompanyIndex.parentRef(v.row.company.parent);
+        refs.domains.push(...p.domains);
+        if (p.nameKey) refs.keys.push(p.nameKey);
+      }
+    }
+    await this.index.load(this.store, refs);
+
+    const mode = this.job.spec.options.mode;
+    const changed = new Map<string, { before: Company | null; next: Company }>();
+    const addedDomains: { domain: string; companyId: string }[] = [];
+    const touched = new Set<string>();
+    for (const v of withCompany) {
+      const incoming = v.row.company;
+      const match = this.index.match(incoming);
+      if (match.kind === 'ambiguous') {
+        issues.push({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue: { row: v.staged.rowNo, column: 'Company', message: match.message, severity: 'error' } });
+        continue;
+      }
+      let current: Company;
+      if (match.kind === 'new') {
+        const name = incoming.name ?? incoming.domains[0] ?? '';
+        current = this.newCompany(name, this.id('company', incoming.domains[0] ?? incoming.nameKey ?? name));
+        changed.set(current.id, { before: null, next: current });
+      } else {
+        current = match.company;
+      }
+      const entry = changed.get(current.id);
+      const isNew = entry?.before === null || this.createdByJob(current);
+      const plan = planCompany(current, { ...incoming, name: incoming.name ?? (match.kind === 'new' ? current.name || incoming.domains[0] : undefined) }, mode, isNew);
+      if (plan) {
+        changed.set(current.id, { before: entry ? entry.before : current, next: plan.next });
+        for (const domain of plan.addedDomains) addedDomains.push({ domain, companyId: current.id });
+        this.index.put(plan.next);
+        current = plan.next;
+      } else if (match.kind === 'new') {
+        this.index.put(current);
+      }
+      touched.add(current.id);
+      if (incoming.parent) this.assignParent(current.id, incoming.parent, v.staged, changed, issues);
+    }
+
+    await this.writeCompanies(changed, addedDomains, chunkKey);
+    await this.store.importJobs.touch(this.job.id, 'company', [...touched]);
+    await this.recordIssues(issues);
+    state.rowCursor = staged[staged.length - 1]!.rowNo;
+    state.companyRowsDone += staged.length;
+    await this.save();
+  }
+
+  private assignParent(
+    companyId: string,
+    ref: string,
+    staged: { rowNo: number; lineNo: number },
+    changed: Map<string, { before: Company | null; next: Company }>,
+    issues: { rowNo: number; line: number; issue: RowIssue }[],
+  ): boolean {
+    const parentRef = CompanyIndex.parentRef(ref);
+    const match = this.index.match(parentRef);
+    if (match.kind === 'new') {
+      this.job.state.pendingParents.push({ companyId, ref, row: staged.rowNo, line: staged.lineNo });
+      return false;
+    }
+    const warn = (message: string) => issues.push({ rowNo: staged.rowNo, line: staged.lineNo, issue: { row: staged.rowNo, line: staged.lineNo, column: 'Parent Company', message, severity: 'warning' } });
+    if (match.kind === 'ambiguous') {
+      warn(`Parent company "${ref}" is ambiguous: ${match.message} The parent was not set.`);
+      return true;
+    }
+    const company = changed.get(companyId)?.next ?? this.index.get(companyId);
+    if (!company || company.parentId === match.company.id) return true;
+    if (company.parentId && this.job.spec.options.mode === 'fill-empty' && !this.createdByJob(company) && changed.get(companyId)?.before !== null) return true;
+    const cycle = wouldCreateCycle(companyId, match.company.id, (id) => (changed.get(id)?.next ?? this.index.get(id))?.parentId);
+    if (cycle) {
+      warn(`Parent company "${ref}" would make ${company.name} its own ancestor; the parent was not set.`);
+      return true;
+    }
+    const next = { ...company, parentId: match.company.id };
+    const entry = changed.get(companyId);
+    changed.set(companyId, { before: entry ? entry.before : company, next });
+    this.index.put(next);
+    return true;
+  }
+
+  private async writeCompanies(changed: Map<string, { before: Company | null; next: Company }>, addedDomains: { domain: string; companyId: string }[], chunkKey: string): Promise<void> {
+    const planned = this.job.state.planned.companies;
+    const audit: AuditEntry[] = [];
+    const records: Company[] = [];
+    const now = this.now();
+    for (const { before, next } of changed.values()) {
+      if (before === null) {
+        const changes = { ...diff({}, next, COMPANY_KEYS), ...customDiff({}, next.custom) };
+        audit.push(this.entry('company', next.id, next.id, 'create', changes));
+        this.sample(next.name, 'create company', changes);
+        planned.created++;
+        records.push(next);
+        continue;
+      }
+      const changes = { ...diff(before, next, COMPANY_KEYS), ...customDiff(before.custom, next.custom) };
+      if (Object.keys(changes).length === 0) continue;
+      const record = { ...next, version: before.version + 1, updatedAt: now, updatedBy: this.actor };
+      this.index.put(record);
+      records.push(record);
+      if (this.createdByJob(before)) continue;
+      changes._version = [before.version, record.version];
+      audit.push(this.entry('company', next.id, `${next.id}:${chunkKey}`, 'update', changes));
+      this.sample(next.name, 'update company', changes);
+      planned.updated++;
+    }
+    if (this.job.dryRun || records.length === 0) return;
+    // Write-ahead: the log of previous values lands before the records change, so undo never loses them.
+    await this.store.audit.append(audit);
+    const created = new Set([...changed.values()].filter((c) => c.before === null).map((c) => c.next.id));
+    await this.store.companies.saveImported(records, addedDomains, (id) => created.has(id));
+  }
+
+  private async resolveParents(): Promise<void> {
+    const state = this.job.state;
+    const pending = state.pendingParents.splice(0, this.chunkRows);
+    if (pending.length === 0) {
+      state.phase = 'contacts';
+      await this.save();
+      return;
+    }
+    const refs = { domains: [] as string[], keys: [] as string[] };
+    for (const p of pending) {
+      const r = CompanyIndex.parentRef(p.ref);
+      refs.domains.push(...r.domains);
+      if (r.nameKey) refs.keys.push(r.nameKey);
+    }
+    await this.index.load(this.store, { domains: [...refs.domains], keys: [...refs.keys] });
+    const missingIds = pending.map((p) => p.companyId).filter((id) => !this.index.get(id));
+    if (missingIds.length > 0) for (const c of await this.store.companies.findMany(missingIds)) this.index.put(c);
+    const changed = new Map<string, { before: Company | null; next: Company }>();
+    const issues: { rowNo: number; line: number; issue: RowIssue }[] = [];
+    for (const p of pending) {
+      const resolved = this.assignParent(p.companyId, p.ref, { rowNo: p.row, lineNo: p.line }, changed, issues);
+      if (!resolved) {
+        state.pendingParents.pop();
+        issues.push({ rowNo: p.row, line: p.line, issue: { row: p.row, line: p.line, column: 'Parent Company', message: `Parent company "${p.ref}" is neither in the file nor stored; the parent was not set.`, severity: 'warning' } });
+      }
+    }
+    await this.writeCompanies(changed, [], `parents:${pending[0]!.row}`);
+    await this.recordIssues(issues);
+    await this.save();
+  }
+
+  private async contactsChunk(): Promise<void> {
+    const state = this.job.state;
+    let staged = await this.store.importJobs.rowsByEmail(this.job.id, state.emailCursor, this.chunkRows);
+    if (staged.length === 0) {
+      state.phase = this.job.spec.options.missing === 'report' ? 'missing' : 'cleanup';
+      state.rowCursor = 0;
+      await this.save();
+      return;
+    }
+    // A contact's rows must be planned together: leave a group cut by the page limit for the next chunk.
+    const last = staged[staged.length - 1]!;
+    if (staged.length === this.chunkRows && staged[0]!.emailKey !== last.emailKey) staged = staged.filter((s) => s.emailKey !== last.emailKey);
+    const chunkLast = staged[staged.length - 1]!;
+
+    const validated = validateStaged(this.job, this.fields, staged).filter((v) => v.row?.contact);
+    const refs = { domains: [] as string[], keys: [] as string[] };
+    for (const v of validated) {
+      if (!v.row?.company) continue;
+      refs.domains.push(...v.row.company.domains);
+      if (v.row.company.nameKey) refs.keys.push(v.row.company.nameKey);
+    }
+    await this.index.load(this.store, refs);
+    const emails = [...new Set(validated.map((v) => v.row!.contact!.email))];
+    const stored = new Map((await this.store.contacts.findByEmails(emails)).map((c) => [c.email, c]));
+    const storedIds = [...stored.values()].map((c) => c.id);
+    const memberships = storedIds.length > 0 ? await this.store.memberships.forContacts(storedIds) : [];
+    const membershipsOf = new Map<string, Membership[]>();
+    for (const m of memberships) membershipsOf.set(m.contactId, [...(membershipsOf.get(m.contactId) ?? []), m]);
+
+    const groups = new Map<string, Validated[]>();
+    for (const v of validated) {
+      const email = v.row!.contact!.email;
+      groups.set(email, [...(groups.get(email) ?? []), v]);
+    }
+
+    const mode = this.job.spec.options.mode;
+    const sync = this.job.spec.options.memberships === 'sync';
+    const planned = state.planned;
+    const issues: { rowNo: number; line: number; issue: RowIssue }[] = [];
+    const audit: AuditEntry[] = [];
+    const contacts: Contact[] = [];
+    const createdIds = new Set<string>();
+    const upserts: Membership[] = [];
+    const removals: { contactId: string; companyId: string }[] = [];
+    const now = this.now();
+
+    for (const [email, rows] of groups) {
+      // Rows whose company is ambiguous were rejected whole in the companies phase; skip them here too.
+      const usable = rows.filter((v) => !v.row!.company || this.index.match(v.row!.company).kind === 'found');
+      const rejectedSome = usable.length !== rows.length;
+      if (usable.length === 0) continue;
+      state.contactsInFile++;
+      const { contact: merged, warnings } = mergeContactRows(usable.map((v) => ({ row: v.staged.rowNo, line: v.staged.lineNo, value: v.row!.contact! })));
+      for (const w of warnings) issues.push({ rowNo: w.row, line: w.line ?? 0, issue: w });
+      const before = stored.get(email) ?? null;
+      const contactId = before?.id ?? this.id('contact', email);
+      const plan = planContact(before, merged, mode, () => ({ id: contactId, version: 1, createdAt: now, createdBy: this.actor, updatedAt: now, updatedBy: this.actor }));
+      if (plan) {
+        const record = before ? { ...plan.next, version: before.version + 1, updatedAt: now, updatedBy: this.actor } : plan.next;
+        if (before) plan.changes._version = [before.version, record.version];
+        audit.push(this.entry('contact', contactId, contactId, before ? 'update' : 'create', plan.changes));
+        this.sample(email, before ? 'update contact' : 'create contact', plan.changes);
+        contacts.push(record);
+        if (!before) createdIds.add(contactId);
+        if (before) planned.contacts.updated++;
+        else planned.contacts.created++;
+      } else {
+        planned.contacts.unchanged++;
+      }
+
+      // Memberships the file asks for: per company, a later non-empty role or primary cell wins.
+      const wanted = new Map<string, { role?: string; isPrimary?: boolean }>();
+      for (const v of usable) {
+        if (!v.row!.company) continue;
+        const match = this.index.match(v.row!.company);
+        if (match.kind !== 'found') continue;
+        const prev = wanted.get(match.company.id) ?? {};
+        const m = v.row!.membership ?? {};
+        wanted.set(match.company.id, { role: m.role ?? prev.role, isPrimary: m.isPrimary ?? prev.isPrimary });
+      }
+      state.membershipsInFile += wanted.size;
+      const existing = new Map((membershipsOf.get(contactId) ?? []).map((m) => [m.companyId, m]));
+      const primaryWanted = [...wanted.entries()].filter(([, w]) => w.isPrimary === true).map(([id]) => id).pop();
+      const nextState = new Map<string, Membership>();
+      for (const [companyId, w] of wanted) {
+        const had = existing.get(companyId);
+        const role = w.role !== undefined && (mode === 'overwrite' || !had?.role) ? w.role : (had?.role ?? '');
+        const isPrimary = primaryWanted !== undefined ? primaryWanted === companyId : (had?.isPrimary ?? false);
+        nextState.set(companyId, { contactId, companyId, role, isPrimary, createdAt: had?.createdAt ?? now, createdBy: had?.createdBy ?? this.actor });
+      }
+      for (const [companyId, had] of existing) {
+        if (nextState.has(companyId)) continue;
+        if (sync && !rejectedSome) {
+          removals.push({ contactId, companyId });
+          audit.push(this.entry('membership', `${contactId}:${companyId}`, `${contactId}:${companyId}`, 'membership-remove', { role: [had.role, null], isPrimary: [had.isPrimary, null] }));
+          planned.memberships.removed++;
+        } else if (primaryWanted !== undefined && had.isPrimary) {
+          nextState.set(companyId, { ...had, isPrimary: false });
+        }
+      }
+      if (sync && rejectedSome && existing.size > 0) {
+        const first = rows.find((r) => !usable.includes(r))!;
+        issues.push({ rowNo: first.staged.rowNo, line: first.staged.lineNo, issue: { row: first.staged.rowNo, message: `Memberships of ${email} were not synced because one of its rows was rejected.`, severity: 'warning' } });
+      }
+      for (const [companyId, m] of nextState) {
+        const had = existing.get(companyId);
+        const key = `${contactId}:${companyId}`;
+        if (!had) {
+          audit.push(this.entry('membership', key, key, 'membership-add', { role: [null, m.role], isPrimary: [null, m.isPrimary] }));
+          upserts.push(m);
+          if (wanted.has(companyId)) planned.memberships.created++;
+        } else if (had.role !== m.role || had.isPrimary !== m.isPrimary) {
+          audit.push(this.entry('membership', key, key, 'membership-update', { role: [had.role, m.role], isPrimary: [had.isPrimary, m.isPrimary] }));
+          upserts.push(m);
+          planned.memberships.updated++;
+        } else if (wanted.has(companyId)) {
+          planned.memberships.unchanged++;
+        }
+      }
+    }
+
+    if (!this.job.dryRun) {
+      await this.store.audit.append(audit);
+      await this.store.contacts.saveMany(contacts, (id) => createdIds.has(id));
+      if (upserts.length > 0) await this.store.memberships.upsertMany(upserts);
+      if (removals.length > 0) await this.store.memberships.deleteMany(removals);
+    }
+    await this.recordIssues(issues);
+    state.emailCursor = { emailKey: chunkLast.emailKey, rowNo: chunkLast.rowNo };
+    state.contactRowsDone += staged.length;
+    await this.save();
+  }
+
+  private async missingChunk(): Promise<void> {
+    const state = this.job.state;
+    state.missing ??= { contacts: 0, companies: 0, sample: [] };
+    const missing = state.missing;
+    if (state.missingStage === 'contacts') {
+      const page = await this.store.importJobs.unmentionedContacts(this.job.id, state.missingCursor, IMPORT_CHUNK_ROWS);
+      missing.contacts += page.length;
+      for (const c of page) if (missing.sample.length < REPORT_SAMPLE_SIZE) missing.sample.push(`contact ${c.email}`);
+      state.missingCursor = page.length === IMPORT_CHUNK_ROWS ? page[page.length - 1]!.id : null;
+      if (!state.missingCursor) state.missingStage = 'companies';
+    } else {
+      const page = await this.store.importJobs.untouchedCompanies(this.job.id, state.missingCursor, IMPORT_CHUNK_ROWS);
+      missing.companies += page.length;
+      for (const c of page) if (missing.sample.length < REPORT_SAMPLE_SIZE * 2) missing.sample.push(`company ${c.name}`);
+      state.missingCursor = page.length === IMPORT_CHUNK_ROWS ? page[page.length - 1]!.id : null;
+      if (!state.missingCursor) {
+        state.phase = 'cleanup';
+        state.rowCursor = 0;
+      }
+    }
+    await this.save();
+  }
+
+  private async cleanupChunk(): Promise<void> {
+    const state = this.job.state;
+    if (state.rowCursor < this.job.totalRows) {
+      await this.store.importJobs.purgeImportedRows(this.job.id, state.rowCursor + 1, state.rowCursor + 1 + PURGE_RANGE);
+      state.rowCursor += PURGE_RANGE;
+    }
+    if (state.rowCursor >= this.job.totalRows) await this.finish();
+    else await this.save();
+  }
+
+  private async finish(): Promise<void> {
+    this.job.report = await buildReport(this.store, this.job);
+    this.job.state.phase = 'done';
+    this.job.status = 'done';
+    this.job.finishedAt = this.now();
+    await this.save();
+    if (!this.job.dryRun) await this.store.locks.release(IMPORT_LOCK, this.job.id);
+  }
+}
+
+async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> {
+  const state = job.state;
+  const { errorRows, warnings } = await store.importJobs.countIssues(job.id);
+  const touchedCompanies = await store.importJobs.countTouched(job.id, 'company');
+  let contacts: Counts;
+  let companies: Counts;
+  let memberships: Counts;
+  if (job.dryRun) {
+    ({ contacts, companies, memberships } = state.planned);
+    companies = { ...companies, unchanged: Math.max(0, touchedCompanies - companies.created - companies.updated) };
+  } else {
+    // Counted from the job's audit entries: exact even when chunks were retried after a crash.
+    const rows = await store.audit.countByAction(job.id);
+    const count = (type: string, action: string) => rows.find((r) => r.recordType === type && r.action === action)?.count ?? 0;
+    const c = { created: count('contact', 'create'), updated: count('contact', 'update') };
+    contacts = { ...c, unchanged: Math.max(0, state.contactsInFile - c.created - c.updated), removed: 0 };
+    const co = { created: count('company', 'create'), updated: count('company', 'update') };
+    companies = { ...co, unchanged: Math.max(0, touchedCompanies - co.created - co.updated), removed: 0 };
+    const m = { created: count('membership', 'membership-add'), updated: count('membership', 'membership-update'), removed: count('membership', 'membership-remove') };
+    memberships = { ...m, unchanged: Math.max(0, state.membershipsInFile - m.created - m.updated) };
+  }
+  return {
+    jobId: job.id,
+    dryRun: job.dryRun,
+    fileName: job.fileName,
+    rows: job.totalRows,
+    rejected: errorRows,
+    warnings,
+    contacts,
+    companies,
+    memberships,
+    fieldsCreated: state.fieldsCreated,
+    samples: state.samples,
+    missing: state.missing,
+    undo: null,
+  };
+}
+
+/**
+ * Advances the job until it is done or `deadlineMs` passes (Forge consumers have a fixed time budget).
+ * Returns the job as it was left; its status says whether more work remains.
+ */
+export async function processImport(deps: ImportDeps, jobId: string, options: { deadlineMs?: number } = {}): Promise<ImportJob> {
+  let job = await loadJob(deps.store, jobId);
+  if (job.status === 'done' || job.status === 'undone' || job.status === 'failed' || job.status === 'undoing') return job;
+  if (job.status === 'staging') throw new AppError('INVALID_INPUT', `Import job ${jobId} is still receiving rows; finish the upload first.`);
+  if (job.status === 'queued') {
+    job = await saveJob(deps.store, { ...job, status: 'running' }, deps.clock());
+  }
+  if (job.dryRun && !indexes.has(jobId) && job.state.phase !== 'fields') {
+    // A dry run's planned companies lived in the memory of a process that is gone: plan again from the start.
+    job = await saveJob(deps.store, { ...job, state: initialState() }, deps.clock());
+  }
+  const run = new JobRun(deps, job, indexFor(jobId));
+  try {
+    await run.loadFields();
+    while (await run.step()) {
+      if (options.deadlineMs !== undefined && deps.clock().getTime() >= options.deadlineMs) break;
+    }
+  } catch (error) {
+    // What this process planned but did not store must not survive into the retry.
+    indexes.delete(jobId);
+    throw error;
+  }
+  if (run.current.status === 'done') indexes.delete(jobId);
+  return run.current;
+}
+
+/** Marks a job that cannot go on as failed, keeping what it wrote (undo can still restore it). */
+export async function failImport(deps: ImportDeps, jobId: string, reason: string): Promise<ImportJob> {
+  const job = await loadJob(deps.store, jobId);
+  const failed = await saveJob(deps.store, { ...job, status: 'failed', finishedAt: deps.clock().toISOString(), state: { ...job.state, error: reason } }, deps.clock());
+  if (!job.dryRun) await deps.store.locks.release(IMPORT_LOCK, jobId);
+  indexes.delete(jobId);
+  return failed;
+}

@@ -1,0 +1,151 @@
+// Undo of a finished import: restores previous values and removes what the job created, unless edited since.
+import { AppError } from '../../domain/errors';
+import type { AuditEntry, Store } from '../../domain/ports';
+import type { Company, Contact, Membership } from '../../domain/records';
+import { IMPORT_CHUNK_ROWS, IMPORT_LOCK, IMPORT_LOCK_TTL_MS, importActor, loadJob, saveJob, type ImportJob } from './job-model';
+import type { ImportDeps } from './process-import';
+
+const STAGES = ['membership', 'contact', 'company'] as const;
+const undoActor = (jobId: string) => `undo:${jobId}`;
+const MAX_SKIPPED_LISTED = 200;
+
+/** Starts (or resumes) undoing a job; only finished, real imports can be undone, one import or undo at a time. */
+export async function startUndo(deps: ImportDeps, jobId: string): Promise<ImportJob> {
+  const job = await loadJob(deps.store, jobId);
+  if (job.dryRun) throw new AppError('INVALID_INPUT', 'A dry run changed nothing, so there is nothing to undo.');
+  if (job.status === 'undone' || job.status === 'undoing') return job;
+  if (job.status !== 'done' && job.status !== 'failed') throw new AppError('INVALID_INPUT', `Import job ${jobId} is ${job.status}; only finished imports can be undone.`);
+  const now = deps.clock().getTime();
+  if (!(await deps.store.locks.acquire(IMPORT_LOCK, jobId, IMPORT_LOCK_TTL_MS, now))) {
+    throw new AppError('IMPORT_RUNNING', 'An import is running; undo it once that import has finished.');
+  }
+  return saveJob(deps.store, { ...job, status: 'undoing', state: { ...job.state, phase: 'undo', undo: { stage: 'membership', after: null, restored: 0, removed: 0, skipped: [] } } }, deps.clock());
+}
+
+type Undo = NonNullable<ImportJob['state']['undo']>;
+
+function before<T>(entry: AuditEntry, key: string, fallback: T): T {
+  const change = entry.changes[key];
+  return change ? (change[0] as T) : fallback;
+}
+
+async function undoMemberships(store: Store, entries: AuditEntry[], undo: Undo, now: string, actor: string): Promise<void> {
+  const removals: { contactId: string; companyId: string }[] = [];
+  const restores: Membership[] = [];
+  const audit: AuditEntry[] = [];
+  for (const e of entries) {
+    const [contactId = '', companyId = ''] = e.recordId.split(':');
+    if (e.action === 'membership-add') {
+      removals.push({ contactId, companyId });
+      undo.removed++;
+    } else {
+      restores.push({ contactId, companyId, role: String(before(e, 'role', '') ?? ''), isPrimary: Boolean(before(e, 'isPrimary', false)), createdAt: now, createdBy: actor });
+      undo.restored++;
+    }
+    audit.push({ ...e, id: `${e.id}:undo`, at: now, actor, jobId: null, action: e.action === 'membership-add' ? 'membership-remove' : 'membership-update', changes: Object.fromEntries(Object.entries(e.changes).map(([k, [b, a]]) => [k, [a, b]])) });
+  }
+  await store.audit.append(audit);
+  if (removals.length > 0) await store.memberships.deleteMany(removals);
+  if (restores.length > 0) await store.memberships.upsertMany(restores);
+}
+
+function afterVersion(e: AuditEntry): number {
+  const v = e.changes._version;
+  return v ? Number(v[1]) : 1;
+}
+
+/** Restores the fields an update changed; skips records edited since (their version moved on). */
+function restored<T extends Contact | Company>(record: T, e: AuditEntry, now: string, actor: string): T {
+  const next = { ...record, custom: { ...record.custom }, version: record.version + 1, updatedAt: now, updatedBy: actor } as T;
+  for (const [key, [prev]] of Object.entries(e.changes)) {
+    if (key === '_version') continue;
+    if (key.startsWith('custom.')) {
+      const id = key.slice(7);
+      if (prev === null || prev === undefined) delete next.custom[id];
+      else next.custom[id] = String(prev);
+    } else if (key === 'domains') {
+      (next as Company).domains = Array.isArray(prev) ? prev.map(String) : [];
+    } else {
+      (next as Record<string, unknown>)[key] = prev ?? (key === 'parentId' ? null : '');
+    }
+  }
+  return next;
+}
+
+async function undoRecords(store: Store, kind: 'contact' | 'company', entries: AuditEntry[], undo: Undo, jobId: string, now: string): Promise<void> {
+  const actor = undoActor(jobId);
+  const ids = entries.map((e) => e.recordId);
+  const current = new Map<string, Contact | Company>(
+    (kind === 'contact' ? await store.contacts.findMany(ids) : await store.companies.findMany(ids)).map((r) => [r.id, r]),
+  );
+  const removals: string[] = [];
+  const updates: (Contact | Company)[] = [];
+  const audit: AuditEntry[] = [];
+  const skip = (e: AuditEntry, why: string) => {
+    if (undo.skipped.length < MAX_SKIPPED_LISTED) undo.skipped.push(`${kind} ${e.recordId}: ${why}`);
+  };
+  for (const e of entries) {
+    const record = current.get(e.recordId);
+    if (!record) continue; // already removed (by a retried undo, or by someone since)
+    if (record.updatedBy === actor) continue; // restored by a retried undo
+    const editedSince = e.action === 'create' ? record.updatedBy !== importActor(jobId) && record.version !== 1 : record.version !== afterVersion(e);
+    if (editedSince) {
+      skip(e, 'edited since the import, left as it is');
+      continue;
+    }
+    if (e.action === 'create') {
+      removals.push(record.id);
+      undo.removed++;
+      audit.push({ id: `${e.id}:undo`, at: now, actor, jobId: null, recordType: kind, recordId: record.id, action: 'delete', changes: {} });
+    } else {
+      updates.push(restored(record, e, now, actor));
+      undo.restored++;
+      audit.push({ ...e, id: `${e.id}:undo`, at: now, actor, jobId: null, changes: Object.fromEntries(Object.entries(e.changes).map(([k, [b, a]]) => [k, [a, b]])) });
+    }
+  }
+  await store.audit.append(audit);
+  if (kind === 'contact') {
+    if (removals.length > 0) {
+      await store.memberships.deleteMany((await store.memberships.forContacts(removals)).map((m) => ({ contactId: m.contactId, companyId: m.companyId })));
+      await store.contacts.deleteMany(removals);
+    }
+    if (updates.length > 0) await store.contacts.saveMany(updates as Contact[], () => false);
+  } else {
+    if (removals.length > 0) await store.companies.deleteMany(removals);
+    if (updates.length > 0) {
+      const companies = updates as Company[];
+      // Domains an import added are dropped with the restore; saveMany rewrites each company's domain list.
+      await store.companies.saveMany(companies, () => false);
+    }
+  }
+}
+
+/** Advances an undo by chunks until done or the deadline passes. */
+export async function processUndo(deps: ImportDeps, jobId: string, options: { deadlineMs?: number } = {}): Promise<ImportJob> {
+  let job = await loadJob(deps.store, jobId);
+  while (job.status === 'undoing') {
+    const undo = job.state.undo!;
+    await deps.store.locks.acquire(IMPORT_LOCK, jobId, IMPORT_LOCK_TTL_MS, deps.clock().getTime());
+    const entries = await deps.store.audit.forJob(jobId, undo.stage, undo.after, IMPORT_CHUNK_ROWS);
+    const now = deps.clock().toISOString();
+    if (undo.stage === 'membership') await undoMemberships(deps.store, entries, undo, now, undoActor(jobId));
+    else await undoRecords(deps.store, undo.stage, entries, undo, jobId, now);
+    if (entries.length === IMPORT_CHUNK_ROWS) {
+      undo.after = entries[entries.length - 1]!.id;
+    } else {
+      const next = STAGES[STAGES.indexOf(undo.stage) + 1];
+      if (next) {
+        undo.stage = next;
+        undo.after = null;
+      } else {
+        job.status = 'undone';
+        job.finishedAt = now;
+        job.report = job.report ? { ...job.report, undo: { restored: undo.restored, removed: undo.removed, skipped: undo.skipped } } : null;
+      }
+    }
+    job = await saveJob(deps.store, job, deps.clock());
+    if (job.status === 'undone') await deps.store.locks.release(IMPORT_LOCK, jobId);
+    if (options.deadlineMs !== undefined && deps.clock().getTime() >= options.deadlineMs) break;
+  }
+  return job;
+}
