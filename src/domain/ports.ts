@@ -194,7 +194,7 @@ export type ImportJobs = {
   update(job: ImportJobRecord): Promise<void>;
   stageRows(jobId: Id, rows: readonly StagedRow[]): Promise<void>;
   rowsInFileOrder(jobId: Id, afterRowNo: number, limit: number): Promise<StagedRow[]>;
-  /** Rows that have an email, grouped by email: ordered by (email, row). */
+  /** Rows that have an email, ordered by (email, row). `after.rowNo` of -1 means that email's rows are all done. */
   rowsByEmail(jobId: Id, after: { emailKey: string; rowNo: number } | null, limit: number): Promise<StagedRow[]>;
   rowsByNumbers(jobId: Id, rowNos: readonly number[]): Promise<StagedRow[]>;
   addIssues(jobId: Id, issues: readonly StoredImportIssue[]): Promise<void>;

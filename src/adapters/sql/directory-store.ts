@@ -9,7 +9,8 @@ import type { SqlEngine } from './engine';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
 import type { CompaniesTable, ContactsTable, Database } from './schema';
 
-const IN_LIST = 2000;
+// Keys per IN (...) lookup: one statement per import chunk, within SQLite's 32,766 bound parameters.
+const IN_LIST = 10000;
 
 export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
@@ -40,14 +41,15 @@ export async function rethrowDuplicate<T>(what: string, run: () => Promise<T>): 
   }
 }
 
+/** Name words, the whole email and its domain: "ada", "lovelace", "ada.l@acme.com", "acme.com". */
 function contactTerms(c: Contact): string[] {
-  const local = c.email.slice(0, c.email.indexOf('@'));
-  const domain = c.email.slice(c.email.indexOf("@") + 1);
-  return unique([...searchWords(c.firstName, c.lastName, c.displayName, local, domain), c.email.slice(0, 191), domain.slice(0, 191)]);
+  const domain = c.email.slice(c.email.indexOf('@') + 1);
+  return unique([...searchWords(c.firstName, c.lastName, c.displayName), c.email.slice(0, 191), domain.slice(0, 191)]);
 }
 
 function companyTerms(c: Company): string[] {
-  return unique([...searchWords(c.name), ...c.domains.map((d) => d.slice(0, 191))]);
+  // Domain words too, so a search for "globex.com" (split into "globex" and "com") finds the company owning it.
+  return unique([...searchWords(c.name, ...c.domains), ...c.domains.map((d) => d.slice(0, 191))]);
 }
 
 /** The search index: terms per record, rewritten when a record's searchable text changes. */
@@ -74,7 +76,9 @@ class SearchIndex {
 
   /** Ids whose terms start with every word of the query, as a subquery. */
   matching(db: Kysely<Database>, recordType: RecordType, text: string) {
-    const words = searchWords(text).slice(0, 5);
+    // An email or domain is searched as typed (lowercased), since those are stored as whole terms.
+    const raw = text.trim().toLowerCase();
+    const words = /[@.]/.test(raw) && !/\s/.test(raw) ? [raw.slice(0, 191)] : searchWords(text).slice(0, 5);
     return words.map((word) =>
       db.selectFrom('search_terms').select('record_id').where('record_type', '=', recordType).where('term', 'like', `${word}%`),
     );

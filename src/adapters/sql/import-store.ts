@@ -91,15 +91,26 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
       return rows.map(toRow);
     },
     async rowsByEmail(jobId, after, limit) {
-      let q = db.selectFrom('import_rows').select(['row_no', 'line_no', 'email_key', 'cells']).where('job_id', '=', jobId).where('email_key', '>', '');
-      if (after) {
-        q = q.where((eb) => eb.or([eb('email_key', '>', after.emailKey), eb.and([eb('email_key', '=', after.emailKey), eb('row_no', '>', after.rowNo)])]));
+      const base = () => db.selectFrom('import_rows').select(['row_no', 'line_no', 'email_key', 'cells']).where('job_id', '=', jobId);
+      // Keyset on (email, row) as two index ranges: the rest of a cut group, then the emails after it.
+      // (An OR of both in one WHERE makes some engines scan the whole job.)
+      const rows: StagedRow[] = [];
+      if (after && after.rowNo >= 0) {
+        const rest = await base().where('email_key', '=', after.emailKey).where('row_no', '>', after.rowNo).orderBy('row_no').limit(limit).execute();
+        rows.push(...rest.map(toRow));
+        if (rows.length >= limit) return rows;
       }
-      return (await q.orderBy('email_key').orderBy('row_no').limit(limit).execute()).map(toRow);
+      const next = await base()
+        .where('email_key', '>', after ? after.emailKey : '')
+        .orderBy('email_key')
+        .orderBy('row_no')
+        .limit(limit - rows.length)
+        .execute();
+      return rows.concat(next.map(toRow));
     },
     async rowsByNumbers(jobId, rowNos) {
       const out: StagedRow[] = [];
-      for (const chunk of chunkKeys(rowNos, 2000)) {
+      for (const chunk of chunkKeys(rowNos, 10000)) {
         out.push(...(await db.selectFrom('import_rows').select(['row_no', 'line_no', 'email_key', 'cells']).where('job_id', '=', jobId).where('row_no', 'in', chunk).orderBy('row_no').execute()).map(toRow));
       }
       return out;

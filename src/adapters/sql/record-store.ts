@@ -1,5 +1,5 @@
 // Links, notes, custom fields, the audit log, settings and locks on SQL.
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { AuditAction, AuditEntry, AuditLog, CustomFields, FieldChanges, Links, Locks, Notes, Settings } from '../../domain/ports';
 import { conflict } from '../../domain/errors';
@@ -108,7 +108,7 @@ export function makeCustomFields(engine: SqlEngine): CustomFields {
   const { db } = engine;
   const table = (entity: string) => (entity === 'contact' ? 'contacts' : 'companies') as 'contacts' | 'companies';
   const hasValue = (fieldId: string) =>
-    engine.dialect === 'mysql' ? sql<boolean>`JSON_CONTAINS_PATH(custom, 'one', ${customPath(fieldId)})` : sql<boolean>`json_type(custom, ${customPath(fieldId)}) IS NOT NULL`;
+    engine.dialect === 'mysql' ? sql<SqlBool>`JSON_CONTAINS_PATH(custom, 'one', ${customPath(fieldId)})` : sql<SqlBool>`json_type(custom, ${customPath(fieldId)}) IS NOT NULL`;
   return {
     async list(entity) {
       let q = db.selectFrom('custom_fields').selectAll();
@@ -134,12 +134,12 @@ export function makeCustomFields(engine: SqlEngine): CustomFields {
       await db.deleteFrom('custom_fields').where('id', '=', id).execute();
     },
     async countValues(field) {
-      const row = await db.selectFrom(table(field.entity)).select((eb) => eb.fn.countAll<number>().as('n')).where(hasValue(field.id), '=', true as never).executeTakeFirst();
+      const row = await db.selectFrom(table(field.entity)).select((eb) => eb.fn.countAll<number>().as('n')).where(hasValue(field.id)).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
     async dropValues(field) {
       const remove = engine.dialect === 'mysql' ? sql<string>`JSON_REMOVE(custom, ${customPath(field.id)})` : sql<string>`json_remove(custom, ${customPath(field.id)})`;
-      const result = await db.updateTable(table(field.entity)).set({ custom: remove }).where(hasValue(field.id), '=', true as never).executeTakeFirst();
+      const result = await db.updateTable(table(field.entity)).set({ custom: remove }).where(hasValue(field.id)).executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
   };
@@ -240,10 +240,11 @@ export function makeLocks(engine: SqlEngine): Locks {
   return {
     async acquire(name, owner, ttlMs, nowMs) {
       const expires = new Date(nowMs + ttlMs).toISOString();
+      // The common case, a holder renewing its own lock, is one statement.
+      const renewed = await db.updateTable('locks').set({ expires_at: expires }).where('name', '=', name).where('owner', '=', owner).executeTakeFirst();
+      if (Number(renewed.numUpdatedRows) === 1) return true;
       // Take over an expired lock first; then a plain insert decides between racing owners (primary key).
       await db.deleteFrom('locks').where('name', '=', name).where('expires_at', '<', new Date(nowMs).toISOString()).execute();
-      const refreshed = await db.updateTable('locks').set({ expires_at: expires }).where('name', '=', name).where('owner', '=', owner).executeTakeFirst();
-      if (Number(refreshed.numUpdatedRows) === 1) return true;
       const inserted = await db.insertInto('locks').values({ name, owner, expires_at: expires }).orIgnore().executeTakeFirst();
       return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
     },

@@ -9,6 +9,7 @@ import { queueImport, stageImportRows, startImport, type IncomingRow, type Start
 
 /** Rows sent to staging per statement group; the browser sends smaller batches to stay under 200 KB per invoke. */
 export const STAGE_BATCH_ROWS = 5000;
+const PROGRESS_SLICE_MS = 2000;
 
 export type ImportFileInput = {
   fileName: string;
@@ -71,7 +72,8 @@ async function resumable(deps: ImportDeps, jobId: string, headers: string[]): Pr
 async function finishProcessing(deps: ImportDeps, jobId: string, input: Pick<ImportFileInput, 'onProgress'>): Promise<ImportJob> {
   let job = await loadJob(deps.store, jobId);
   while (job.status === 'queued' || job.status === 'running') {
-    job = await processImport(deps, jobId, { deadlineMs: deps.clock().getTime() + 1000 });
+    // Processing in slices of a second lets the caller show progress between them.
+    job = await processImport(deps, jobId, { deadlineMs: deps.clock().getTime() + PROGRESS_SLICE_MS });
     input.onProgress?.(job);
   }
   return job;

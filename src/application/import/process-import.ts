@@ -43,6 +43,8 @@ function indexFor(jobId: string): CompanyIndex {
 }
 
 const PURGE_RANGE = 50_000;
+/** Renewing the lock every minute keeps it well inside its 15-minute expiry. */
+const LOCK_RENEW_MS = 60_000;
 
 type Validated = { staged: StagedRow; row: ImportRow | null; issues: RowIssue[] };
 
@@ -69,9 +71,9 @@ function toStoredIssues(items: readonly { rowNo: number; line: number; issue: Ro
 function diff(before: Record<string, unknown>, after: Record<string, unknown>, keys: readonly string[]): FieldChanges {
   const changes: FieldChanges = {};
   for (const key of keys) {
-    const a = before[key];
-    const b = after[key];
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [a ?? null, b ?? null];
+    const a = before[key] ?? null;
+    const b = after[key] ?? null;
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [a, b];
   }
   return changes;
 }
@@ -137,8 +139,13 @@ class JobRun {
     this.job = await saveJob(this.store, this.job, this.deps.clock());
   }
 
+  private lockRenewedAt = 0;
+
   private async renewLock(): Promise<void> {
     if (this.job.dryRun) return;
+    const now = this.deps.clock().getTime();
+    if (now - this.lockRenewedAt < LOCK_RENEW_MS) return;
+    this.lockRenewedAt = now;
     const ok = await this.store.locks.acquire(IMPORT_LOCK, this.job.id, IMPORT_LOCK_TTL_MS, this.deps.clock().getTime());
     if (!ok) throw new AppError('IMPORT_RUNNING', 'Another import took over the import lock; this job stops here and can be resumed later.');
   }
@@ -502,7 +509,9 @@ class JobRun {
       if (removals.length > 0) await this.store.memberships.deleteMany(removals);
     }
     await this.recordIssues(issues);
-    state.emailCursor = { emailKey: chunkLast.emailKey, rowNo: chunkLast.rowNo };
+    // A group cut by the page limit (one contact with more rows than a chunk) resumes mid-group.
+    const complete = staged.length < this.chunkRows || staged[0]!.emailKey !== chunkLast.emailKey;
+    state.emailCursor = { emailKey: chunkLast.emailKey, rowNo: complete ? -1 : chunkLast.rowNo };
     state.contactRowsDone += staged.length;
     await this.save();
   }

@@ -1,0 +1,155 @@
+// `npm run bench`: import speed against the raw bulk-insert floor, statements per 1,000 rows, peak memory,
+// and the writes of a second, unchanged import, on SQLite and (when reachable) MariaDB.
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createConnection } from 'mysql2/promise';
+import { importFile } from '../src/application/import/import-file';
+import { importOptionsSchema } from '../src/application/import/job-model';
+import { openSqlite } from '../src/adapters/local/sqlite-engine';
+import { openMariaDb } from '../src/adapters/mysql/mariadb-engine';
+import { applyMigrations, type SqlEngine } from '../src/adapters/sql/engine';
+import { batchRows } from '../src/adapters/sql/batching';
+import { fromCompany, fromContact, fromMembership } from '../src/adapters/sql/rows';
+import { makeSqlStore } from '../src/adapters/sql/sql-store';
+import type { Store } from '../src/domain/ports';
+import { generateFile } from './generate';
+
+type Result = { engine: string; rows: number; importSeconds: number; floorSeconds: number; ratio: number; statementsPer1000Rows: number; peakRssMiB: number; reimportWrites: number };
+
+const MARIADB = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
+
+class RssSampler {
+  private peak = 0;
+  private timer: NodeJS.Timeout | null = null;
+  start() {
+    this.peak = process.memoryUsage().rss;
+    this.timer = setInterval(() => (this.peak = Math.max(this.peak, process.memoryUsage().rss)), 50);
+  }
+  stop(): number {
+    if (this.timer) clearInterval(this.timer);
+    return Math.max(this.peak, process.memoryUsage().rss) / (1024 * 1024);
+  }
+}
+
+async function runImport(store: Store, file: string) {
+  return importFile({ store, clock: () => new Date() }, 'bench', { fileName: path.basename(file), bytes: createReadStream(file, { highWaterMark: 256 * 1024 }), options: importOptionsSchema.parse({ createFields: true }), dryRun: false });
+}
+
+/** The floor: the same records, written by plain multi-row INSERTs into empty tables of the same engine. */
+async function floorSeconds(source: Store, target: SqlEngine): Promise<number> {
+  const contacts = [];
+  for (let after: string | null = null, first = true; first || after; first = false) {
+    const page = await source.contacts.search({ limit: 5000, after });
+    contacts.push(...page.items);
+    after = page.next;
+  }
+  const companies = [];
+  for (let after: string | null = null, first = true; first || after; first = false) {
+    const page = await source.companies.search({ limit: 5000, after });
+    companies.push(...page.items);
+    after = page.next;
+  }
+  const memberships = await source.memberships.forContacts(contacts.map((c) => c.id));
+  const started = performance.now();
+  const { db } = target;
+  for (const batch of batchRows(contacts.map(fromContact), Object.values, target.maxParams)) await db.insertInto('contacts').values(batch).execute();
+  for (const batch of batchRows(companies.map(fromCompany), Object.values, target.maxParams)) await db.insertInto('companies').values(batch).execute();
+  const domains = companies.flatMap((c) => c.domains.map((domain) => ({ domain, company_id: c.id })));
+  for (const batch of batchRows(domains, Object.values, target.maxParams)) await db.insertInto('company_domains').values(batch).execute();
+  for (const batch of batchRows(memberships.map(fromMembership), Object.values, target.maxParams)) await db.insertInto('memberships').values(batch).execute();
+  return (performance.now() - started) / 1000;
+}
+
+async function measure(name: string, open: () => Promise<SqlEngine & { drop(): Promise<void> }>, file: string, rows: number): Promise<Result> {
+  const engine = await open();
+  const store = makeSqlStore(engine);
+  const rss = new RssSampler();
+  rss.start();
+  const before = engine.counter.snapshot();
+  const started = performance.now();
+  const job = await runImport(store, file);
+  const importSeconds = (performance.now() - started) / 1000;
+  const peakRssMiB = rss.stop();
+  if (job.status !== 'done') throw new Error(`Import on ${name} ended as ${job.status}`);
+  const statements = engine.counter.snapshot().total - before.total;
+  const beforeReimport = engine.counter.snapshot();
+  const again = await runImport(store, file);
+  if (again.status !== 'done') throw new Error(`Re-import on ${name} ended as ${again.status}`);
+  const reimportWrites = engine.counter.snapshot().recordWrites - beforeReimport.recordWrites;
+  const floorEngine = await open();
+  const floor = await floorSeconds(store, floorEngine);
+  await floorEngine.drop();
+  await engine.drop();
+  return {
+    engine: name,
+    rows,
+    importSeconds: round(importSeconds),
+    floorSeconds: round(floor),
+    ratio: round(importSeconds / floor),
+    statementsPer1000Rows: round((statements / rows) * 1000),
+    peakRssMiB: Math.round(peakRssMiB),
+    reimportWrites,
+  };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+async function mariaDbReachable(): Promise<boolean> {
+  try {
+    const c = await createConnection({ ...MARIADB, connectTimeout: 2000 });
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { rows: { type: 'string', default: '100000' }, json: { type: 'boolean', default: false } } });
+  const rows = Number(values.rows);
+  if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows takes a positive whole number');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const file = path.join(dir, 'bench.csv');
+  await generateFile(file, rows);
+  const sqlite = async () => {
+    const dbFile = path.join(dir, `s-${Math.random().toString(36).slice(2)}.sqlite`);
+    const engine = openSqlite(dbFile);
+    await applyMigrations(engine);
+    return Object.assign(engine, { drop: () => engine.close() });
+  };
+  const mariadb = async () => {
+    const database = `bench_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = await createConnection(MARIADB);
+    await admin.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+    await admin.end();
+    const engine = openMariaDb({ ...MARIADB, database });
+    await applyMigrations(engine);
+    return Object.assign(engine, {
+      async drop() {
+        await engine.close();
+        const c = await createConnection(MARIADB);
+        await c.query(`DROP DATABASE IF EXISTS ${database}`);
+        await c.end();
+      },
+    });
+  };
+  const results: Result[] = [await measure('sqlite', sqlite, file, rows)];
+  if (await mariaDbReachable()) results.push(await measure('mariadb', mariadb, file, rows));
+  else if (!values.json) process.stderr.write('MariaDB not reachable on 127.0.0.1:3306: measured SQLite only.\n');
+  rmSync(dir, { recursive: true, force: true });
+  for (const r of results) {
+    if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+    else
+      process.stdout.write(
+        `${r.engine.padEnd(8)} ${r.rows} rows: import ${r.importSeconds}s, floor ${r.floorSeconds}s, ratio ${r.ratio} (target <= 2.5), ` +
+          `${r.statementsPer1000Rows} statements/1,000 rows (target <= 6), peak RSS ${r.peakRssMiB} MiB, re-import writes ${r.reimportWrites}\n`,
+      );
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
