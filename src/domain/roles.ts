@@ -8,7 +8,7 @@ export const ROLE_RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 
 // Each action needs the role of the same rank or higher.
 const ACTION_RANK: Record<Action, number> = { read: 1, write: 2, admin: 3 };
 
-/** Groups whose members administer the app when no group mapping applies to them. */
+/** Groups whose members always administer the app, whatever the group mapping says. */
 export const DEFAULT_ADMIN_GROUPS = ['jira-administrators', 'site-admins', 'administrators'] as const;
 
 export function can(role: Role, action: Action): boolean {
@@ -16,8 +16,10 @@ export function can(role: Role, action: Action): boolean {
 }
 
 /**
- * The highest role among the user's mapped groups. Without a matching mapping: a default admin group gives admin,
- * product access gives editor, otherwise null (no access). Group names compare case-insensitively, as Jira's do.
+ * The role a user gets from their Jira groups. Members of a default admin group are always admin, whatever the mapping
+ * says, so a mapping can never lock the site's administrators out of the app's settings. Otherwise the highest role
+ * among the user's mapped groups; without a matching mapping, product access gives editor, and no access gives null.
+ * Group names compare case-insensitively, as Jira's do.
  */
 export function roleFromGroups(
   groupNames: string[],
@@ -25,11 +27,11 @@ export function roleFromGroups(
   defaults: { adminGroups: readonly string[]; hasProductAccess: boolean },
 ): Role | null {
   const groups = new Set(groupNames.map((g) => g.toLowerCase()));
+  if (defaults.adminGroups.some((g) => groups.has(g.toLowerCase()))) return 'admin';
   let best: Role | null = null;
   for (const { group, role } of mapping) {
     if (groups.has(group.toLowerCase()) && (best === null || ROLE_RANK[role] > ROLE_RANK[best])) best = role;
   }
   if (best !== null) return best;
-  if (defaults.adminGroups.some((g) => groups.has(g.toLowerCase()))) return 'admin';
   return defaults.hasProductAccess ? 'editor' : null;
 }

@@ -37,8 +37,9 @@ describe('roleFromGroups', () => {
     expect(roleFromGroups(['SALES'], mapping, defaults)).toBe('viewer');
   });
 
-  it('lets a mapping decide even for a member of a default admin group', () => {
-    expect(roleFromGroups(['sales', 'jira-administrators'], mapping, defaults)).toBe('viewer');
+  it('keeps a member of a default admin group an admin even when a mapping gives them less', () => {
+    expect(roleFromGroups(['sales', 'jira-administrators'], mapping, defaults)).toBe('admin');
+    expect(roleFromGroups(['Jira-Administrators'], [{ group: 'jira-administrators', role: 'viewer' }], defaults)).toBe('admin');
   });
 
   it('makes a member of a default admin group an admin when no mapping matches', () => {

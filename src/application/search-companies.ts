@@ -1,0 +1,25 @@
+// Finds companies by name or domain prefix, parent or a custom value, a page at a time with the total count.
+import type { CompanyView, SearchPage } from '../contracts/api';
+import type { Id } from '../domain/records';
+import type { Actor, Deps } from './deps';
+import { canonicalFilter, type CustomFilter } from './search-filters';
+import { companyViews } from './views';
+
+export type CompanySearch = {
+  text?: string;
+  parentId?: Id;
+  custom?: CustomFilter;
+  sort?: 'name' | 'updated';
+  after?: string | null;
+  limit: number;
+};
+
+export async function searchCompanies(deps: Deps, _actor: Actor, search: CompanySearch): Promise<SearchPage<CompanyView>> {
+  const { store } = deps;
+  const filter = { text: search.text || undefined, parentId: search.parentId, custom: await canonicalFilter(store, 'company', search.custom) };
+  const [page, total] = await Promise.all([
+    store.companies.search({ ...filter, sort: search.sort, after: search.after, limit: search.limit }),
+    store.companies.count(filter),
+  ]);
+  return { items: await companyViews(store, page.items), next: page.next, total };
+}

@@ -1,0 +1,3 @@
+// Forge entry: re-exports the functions named in manifest.yml, nothing else.
+export { handler as resolver } from './entry/resolvers/forge-resolver';
+export { runMigrations } from './adapters/forge/migrations';

@@ -1,0 +1,109 @@
+// Every resolver key, called through the real Forge resolver as each role: who may call it, and that refusals write nothing.
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { addNote } from '../../src/application/add-note';
+import { createCompany } from '../../src/application/create-company';
+import { createContact } from '../../src/application/create-contact';
+import { createField } from '../../src/application/manage-custom-fields';
+import { setMembership } from '../../src/application/set-membership';
+import { api, RESOLVER_KEYS, type ApiInput, type ResolverKey } from '../../src/contracts/api';
+import type { CustomField, Role } from '../../src/domain/records';
+import type { Company, Contact, Note } from '../../src/domain/records';
+import { can } from '../../src/domain/roles';
+import { companyInputSchema, contactInputSchema } from '../../src/domain/schemas';
+import { makeForgeResolver } from '../../src/entry/resolvers/forge-resolver';
+import { admin, openWorld, type TestWorld } from '../support/use-case-deps';
+
+type Seed = { contact: Contact; company: Company; field: CustomField; note: Note };
+
+/** A valid payload per key, built from the seeded records; a key added to the contract must get one here. */
+const fixtures: { [K in ResolverKey]: (seed: Seed) => ApiInput<K> } = {
+  'contacts/search': () => ({ text: 'ada' }),
+  'contacts/get': (s) => ({ id: s.contact.id }),
+  'contacts/create': () => ({ email: 'new.person@example.org', firstName: 'New' }),
+  'contacts/update': (s) => ({ id: s.contact.id, version: s.contact.version, jobTitle: 'CTO' }),
+  'contacts/delete': (s) => ({ id: s.contact.id }),
+  'companies/search': () => ({ text: 'acme' }),
+  'companies/get': (s) => ({ id: s.company.id }),
+  'companies/create': () => ({ name: 'Initech', domains: ['initech.com'] }),
+  'companies/update': (s) => ({ id: s.company.id, version: s.company.version, name: 'Acme Corp' }),
+  'companies/delete': (s) => ({ id: s.company.id }),
+  'memberships/set': (s) => ({ contactId: s.contact.id, companyId: s.company.id, role: 'Buyer', isPrimary: true }),
+  'memberships/remove': (s) => ({ contactId: s.contact.id, companyId: s.company.id }),
+  'notes/add': (s) => ({ recordType: 'company', recordId: s.company.id, body: 'Renewal in May.' }),
+  'notes/update': (s) => ({ id: s.note.id, version: s.note.version, body: 'Renewal moved to June.' }),
+  'notes/delete': (s) => ({ id: s.note.id }),
+  'fields/list': () => ({ entity: 'contact' }),
+  'fields/create': () => ({ entity: 'company', name: 'Industry', type: 'text' }),
+  'fields/update': (s) => ({ id: s.field.id, name: 'Support tier' }),
+  'fields/delete': (s) => ({ id: s.field.id, confirm: true }),
+  'settings/get': () => ({}),
+  'settings/update': () => ({ auditRetentionDays: 90 }),
+  me: () => ({}),
+};
+
+/** The callers: the three local users, and a signed-in Jira user the app gives no role. */
+const callers: { label: string; accountId: string; role: Role | null }[] = [
+  { label: 'viewer', accountId: 'local-viewer', role: 'viewer' },
+  { label: 'editor', accountId: 'local-agent', role: 'editor' },
+  { label: 'admin', accountId: 'local-admin', role: 'admin' },
+  { label: 'no access', accountId: 'someone-else', role: null },
+];
+
+const envelopeSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+
+/** The caller's own note, so that editing and deleting it is a question of role alone. */
+async function seed(world: TestWorld, callerId: string): Promise<Seed> {
+  const { deps } = world;
+  const contact = await createContact(deps, admin, contactInputSchema.parse({ email: 'ada@example.org', firstName: 'Ada' }));
+  const company = await createCompany(deps, admin, companyInputSchema.parse({ name: 'Acme', domains: ['acme.com'] }));
+  await setMembership(deps, admin, { contactId: contact.id, companyId: company.id, role: 'User' });
+  const field = await createField(deps, admin, { entity: 'contact', name: 'Tier', type: 'text', options: [] });
+  const note = await addNote(deps, { accountId: callerId, role: 'editor' }, { recordType: 'contact', recordId: contact.id, body: 'Met at the summit.' });
+  return { contact, company, field, note };
+}
+
+/** Every row of every table, so a refused call that wrote anything at all shows up. */
+async function snapshot(world: TestWorld): Promise<Record<string, string[]>> {
+  const { db } = world.engine;
+  const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(db);
+  const out: Record<string, string[]> = {};
+  for (const { name } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.execute(db);
+    out[name] = rows.rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
+
+describe('role matrix', () => {
+  it('has a fixture for every key of the contract', () => {
+    const missing = RESOLVER_KEYS.filter((key) => !Object.hasOwn(fixtures, key));
+    expect(missing).toEqual([]);
+  });
+
+  const cases = RESOLVER_KEYS.flatMap((key) => callers.map((caller) => ({ key, caller, allowed: caller.role !== null && can(caller.role, api[key].action) })));
+
+  it.each(cases)('$key as $caller.label: allowed=$allowed', async ({ key, caller, allowed }) => {
+    const fixture = Object.hasOwn(fixtures, key) ? fixtures[key] : undefined;
+    if (fixture === undefined) throw new Error(`No fixture for the resolver key ${key}: add one to the fixtures in this file.`);
+    const world = await openWorld();
+    try {
+      const handler = makeForgeResolver(world.deps);
+      const payload = fixture(await seed(world, caller.accountId));
+      const before = await snapshot(world);
+      const raw = await handler({ call: { functionKey: key, payload }, context: {} }, { principal: { accountId: caller.accountId } });
+      const envelope = envelopeSchema.parse(raw);
+      if (allowed) {
+        expect(envelope).toMatchObject({ ok: true });
+      } else {
+        expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(await snapshot(world)).toEqual(before);
+      }
+    } finally {
+      await world.close();
+    }
+  });
+});
