@@ -1,3 +1,4 @@
 // Forge entry: re-exports the functions named in manifest.yml, nothing else.
 export { handler as resolver } from './entry/resolvers/forge-resolver';
 export { runMigrations } from './adapters/forge/migrations';
+export { importConsumer as processImportQueue } from './adapters/forge/compose';

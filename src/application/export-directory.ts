@@ -1,19 +1,48 @@
 // Export of the directory as the one-file CSV the import reads, so export -> edit -> import changes nothing.
+import { AppError } from '../domain/errors';
 import type { Store } from '../domain/ports';
 import type { Company, Contact, CustomField } from '../domain/records';
 import { csvLine, neutraliseFormula } from '../import/error-csv';
 
-const PAGE = 1000;
+// Contacts per page: keeps a page well under the 200 KB an invoke should carry.
+const PAGE = 500;
 const BASE_HEADERS = ['Email', 'First Name', 'Last Name', 'Phone', 'Job Title', 'Organization Name', 'Company Domain', 'Parent Company', 'Role', 'Primary'];
 
 /** How a parent is written: by its first domain when it has one (unambiguous), else by name. */
 const parentRef = (parent: Company | undefined) => (parent ? (parent.domains[0] ?? parent.name) : '');
 
-export async function* exportDirectory(store: Store, filter: { text?: string; companyId?: string } = {}): AsyncGenerator<string> {
+export type ExportFilter = { text?: string; companyId?: string };
+type ExportCursor = { stage: 'contacts' | 'companies'; after: string | null };
+
+const encode = (c: ExportCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decode(cursor: string | null): ExportCursor | null {
+  if (!cursor) return null;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<ExportCursor>;
+    if ((value.stage === 'contacts' || value.stage === 'companies') && (typeof value.after === 'string' || value.after === null)) return { stage: value.stage, after: value.after };
+  } catch {
+    /* fall through */
+  }
+  throw new AppError('INVALID_INPUT', 'The export cursor is not valid; start the export again.');
+}
+
+/** The whole export as lines (CLI). */
+export async function* exportDirectory(store: Store, filter: ExportFilter = {}): AsyncGenerator<string> {
+  let cursor: string | null = null;
+  do {
+    const page = await exportDirectoryPage(store, filter, cursor);
+    yield page.text;
+    cursor = page.next;
+  } while (cursor);
+}
+
+/** One page of the export (one page of contacts or companies), so a resolver stays inside its time and size limits. */
+export async function exportDirectoryPage(store: Store, filter: ExportFilter, cursorText: string | null): Promise<{ text: string; next: string | null }> {
+  const cursor = decode(cursorText);
   const fields = await store.fields.list();
   const contactFields = fields.filter((f) => f.entity === 'contact');
   const companyFields = fields.filter((f) => f.entity === 'company');
-  yield '\uFEFF' + csvLine([...BASE_HEADERS, ...contactFields.map((f) => f.name), ...companyFields.map((f) => `Company: ${f.name}`)].map(neutraliseFormula));
+  let text = cursor ? '' : '\uFEFF' + csvLine([...BASE_HEADERS, ...contactFields.map((f) => f.name), ...companyFields.map((f) => `Company: ${f.name}`)].map(neutraliseFormula));
 
   const companyCache = new Map<string, Company>();
   const companies = async (ids: string[]) => {
@@ -34,31 +63,23 @@ export async function* exportDirectory(store: Store, filter: { text?: string; co
       ].map(neutraliseFormula),
     );
 
-  const seenCompanies = new Set<string>();
-  let after: string | null = null;
-  do {
-    const page = await store.contacts.search({ ...filter, limit: PAGE, after });
-    after = page.next;
+  if (!cursor || cursor.stage === 'contacts') {
+    const page = await store.contacts.search({ ...filter, limit: PAGE, after: cursor?.after ?? null });
     const memberships = await store.memberships.forContacts(page.items.map((c) => c.id));
     await companies(memberships.map((m) => m.companyId));
     for (const contact of page.items) {
       const mine = memberships.filter((m) => m.contactId === contact.id);
-      if (mine.length === 0) yield line(contact, undefined, '', '');
-      for (const m of mine) {
-        seenCompanies.add(m.companyId);
-        yield line(contact, companyCache.get(m.companyId), m.role, m.isPrimary ? 'yes' : 'no');
-      }
+      if (mine.length === 0) text += line(contact, undefined, '', '');
+      for (const m of mine) text += line(contact, companyCache.get(m.companyId), m.role, m.isPrimary ? 'yes' : 'no');
     }
-  } while (after);
-
-  // Companies without members (in the filtered view: only when no contact filter applies).
-  if (filter.companyId || filter.text) return;
-  after = null;
-  do {
-    const page = await store.companies.search({ limit: PAGE, after });
-    after = page.next;
-    for (const c of page.items) companyCache.set(c.id, c);
-    await companies(page.items.map((c) => c.id));
-    for (const company of page.items) if (!seenCompanies.has(company.id)) yield line(null, company, '', '');
-  } while (after);
+    if (page.next) return { text, next: encode({ stage: 'contacts', after: page.next }) };
+    // Companies without members follow, unless the export is filtered to some contacts.
+    return { text, next: filter.companyId || filter.text ? null : encode({ stage: 'companies', after: null }) };
+  }
+  const page = await store.companies.search({ limit: PAGE, after: cursor.after });
+  for (const c of page.items) companyCache.set(c.id, c);
+  await companies(page.items.map((c) => c.id));
+  const counts = await store.memberships.countForCompanies(page.items.map((c) => c.id));
+  for (const company of page.items) if (!counts.get(company.id)) text += line(null, company, '', '');
+  return { text, next: page.next ? encode({ stage: 'companies', after: page.next }) : null };
 }

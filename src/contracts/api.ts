@@ -7,6 +7,7 @@ import { MAX_CUSTOM_VALUE_LENGTH, MAX_PAGE_SIZE, MAX_ROLE_LENGTH, MAX_SEARCH_LEN
 import type { AuditEntry } from '../domain/ports';
 import type { Company, Contact, CustomField, Id, Link, Note, Role } from '../domain/records';
 import type { Action } from '../domain/roles';
+import { importApi, type ImportResults } from './import';
 import {
   companyInputSchema,
   companyPatchSchema,
@@ -191,6 +192,7 @@ export const api = {
   'settings/get': { input: noInputSchema, action: 'admin' },
   'settings/update': { input: appSettingsPatchSchema, action: 'admin' },
   me: { input: noInputSchema, action: 'read' },
+  ...importApi,
 } as const satisfies Record<string, Definition>;
 
 export type ResolverKey = keyof typeof api;
@@ -205,7 +207,7 @@ export type ApiCommand<K extends ResolverKey> = z.output<(typeof api)[K]['input'
 type ForEveryKey<T extends Record<ResolverKey, unknown> & Record<Exclude<keyof T, ResolverKey>, never>> = T;
 
 /** The data each key answers with. */
-export type ApiResults = ForEveryKey<{
+export type ApiResults = ForEveryKey<ImportResults & {
   'contacts/search': SearchPage<ContactView>;
   'contacts/get': ContactProfile;
   'contacts/create': ContactView;

@@ -12,9 +12,12 @@ import type { Company, Contact, Note } from '../../src/domain/records';
 import { can } from '../../src/domain/roles';
 import { companyInputSchema, contactInputSchema } from '../../src/domain/schemas';
 import { makeForgeResolver } from '../../src/entry/resolvers/forge-resolver';
+import { importOptionsSchema } from '../../src/application/import/job-model';
+import { startImport } from '../../src/application/import/start-import';
+import { runImport } from '../support/import-harness';
 import { admin, openWorld, type TestWorld } from '../support/use-case-deps';
 
-type Seed = { contact: Contact; company: Company; field: CustomField; note: Note };
+type Seed = { contact: Contact; company: Company; field: CustomField; note: Note; doneJobId: string; stagingJobId: string };
 
 /** A valid payload per key, built from the seeded records; a key added to the contract must get one here. */
 const fixtures: { [K in ResolverKey]: (seed: Seed) => ApiInput<K> } = {
@@ -40,6 +43,16 @@ const fixtures: { [K in ResolverKey]: (seed: Seed) => ApiInput<K> } = {
   'settings/get': () => ({}),
   'settings/update': () => ({ auditRetentionDays: 90 }),
   me: () => ({}),
+  'import/start': () => ({ fileName: 'contacts.csv', headers: ['Email', 'Company'], dryRun: true }),
+  'import/preview': () => ({ headers: ['Email', 'Name'], rows: [['grace@navy.mil', 'Grace Hopper']] }),
+  'import/rows': (s) => ({ jobId: s.stagingJobId, rows: [{ row: 1, line: 2, cells: ['grace@navy.mil'] }] }),
+  'import/queue': (s) => ({ jobId: s.stagingJobId, totalRows: 0 }),
+  'import/status': (s) => ({ jobId: s.doneJobId }),
+  'import/list': () => ({}),
+  'import/errors': (s) => ({ jobId: s.doneJobId }),
+  'import/undo': (s) => ({ jobId: s.doneJobId }),
+  'import/mappings': () => ({}),
+  'export/csv': () => ({}),
 };
 
 /** The callers: the three local users, and a signed-in Jira user the app gives no role. */
@@ -63,7 +76,9 @@ async function seed(world: TestWorld, callerId: string): Promise<Seed> {
   await setMembership(deps, admin, { contactId: contact.id, companyId: company.id, role: 'User' });
   const field = await createField(deps, admin, { entity: 'contact', name: 'Tier', type: 'text', options: [] });
   const note = await addNote(deps, { accountId: callerId, role: 'editor' }, { recordType: 'contact', recordId: contact.id, body: 'Met at the summit.' });
-  return { contact, company, field, note };
+  const done = await runImport(deps, 'Email,Company\nlin@initech.com,Initech\n');
+  const staging = await startImport(deps, 'local-admin', { fileName: 'more.csv', headers: ['Email'], options: importOptionsSchema.parse({}), dryRun: true });
+  return { contact, company, field, note, doneJobId: done.id, stagingJobId: staging.job.id };
 }
 
 /** Every row of every table, so a refused call that wrote anything at all shows up. */
@@ -103,6 +118,7 @@ describe('role matrix', () => {
         expect(await snapshot(world)).toEqual(before);
       }
     } finally {
+      await world.deps.importQueue.idle();
       await world.close();
     }
   });

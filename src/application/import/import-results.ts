@@ -43,24 +43,41 @@ export async function listImports(store: Store, limit: number, before?: string |
   return (await store.importJobs.list(limit, before)).map((r) => progressOf(readJob(r)));
 }
 
+const ERROR_PAGE_ISSUES = 2000;
+
 /**
- * The error file: the original columns plus Error, one line per rejected row, in file order, written in pages.
- * Cells are neutralised against formula injection; the BOM makes spreadsheet apps read it as UTF-8.
+ * One page of the error file: the original columns plus Error, one line per rejected row, in file order.
+ * The first page starts with a BOM (spreadsheet apps then read UTF-8) and the header. Cells are neutralised
+ * against formula injection.
  */
-export async function* errorFileLines(store: Store, jobId: string): AsyncGenerator<string> {
+export async function errorFilePage(store: Store, jobId: string, after: string | null): Promise<{ text: string; next: string | null }> {
   const job = await loadJob(store, jobId);
-  yield '\uFEFF' + errorFileHeader(job.spec.headers);
-  let after: { rowNo: number; seq: number } | null = null;
-  for (;;) {
-    const issues = await store.importJobs.issues(jobId, after, 2000, 'error');
-    if (issues.length === 0) return;
-    after = { rowNo: issues[issues.length - 1]!.rowNo, seq: issues[issues.length - 1]!.seq };
-    const messages = new Map<number, string[]>();
-    for (const i of issues) messages.set(i.rowNo, [...(messages.get(i.rowNo) ?? []), `Row ${i.rowNo}${i.line ? ` (line ${i.line})` : ''}${i.column ? `, ${i.column}` : ''}: ${i.message}`]);
-    const rows = await store.importJobs.rowsByNumbers(jobId, [...messages.keys()]);
-    for (const r of rows) {
-      const cells = Array.isArray(r.cells) ? r.cells : [];
-      yield errorFileLine(cells, (messages.get(r.rowNo) ?? []).join(' | '), { width: job.spec.headers.length });
-    }
+  const [rowNo, seq] = (after ?? '').split(':').map(Number);
+  const cursor = after && Number.isFinite(rowNo) && Number.isFinite(seq) ? { rowNo: rowNo!, seq: seq! } : null;
+  let text = cursor ? '' : '\uFEFF' + errorFileHeader(job.spec.headers);
+  const issues = await store.importJobs.issues(jobId, cursor, ERROR_PAGE_ISSUES, 'error');
+  if (issues.length === 0) return { text, next: null };
+  // A row's messages may straddle pages; end the page at the last complete row.
+  const lastRow = issues[issues.length - 1]!.rowNo;
+  const complete = issues.length < ERROR_PAGE_ISSUES ? issues : issues.filter((i) => i.rowNo !== lastRow);
+  const page = complete.length > 0 ? complete : issues;
+  const messages = new Map<number, string[]>();
+  for (const i of page) messages.set(i.rowNo, [...(messages.get(i.rowNo) ?? []), `Row ${i.rowNo}${i.line ? ` (line ${i.line})` : ''}${i.column ? `, ${i.column}` : ''}: ${i.message}`]);
+  const rows = await store.importJobs.rowsByNumbers(jobId, [...messages.keys()]);
+  for (const r of rows) {
+    const cells = Array.isArray(r.cells) ? r.cells : [];
+    text += errorFileLine(cells, (messages.get(r.rowNo) ?? []).join(' | '), { width: job.spec.headers.length });
   }
+  const last = page[page.length - 1]!;
+  return { text, next: issues.length < ERROR_PAGE_ISSUES ? null : `${last.rowNo}:${last.seq}` };
+}
+
+/** The whole error file, page by page (CLI). */
+export async function* errorFileLines(store: Store, jobId: string): AsyncGenerator<string> {
+  let after: string | null = null;
+  do {
+    const page = await errorFilePage(store, jobId, after);
+    if (page.text) yield page.text;
+    after = page.next;
+  } while (after);
 }

@@ -16,6 +16,19 @@ import { removeMembership } from '../../application/remove-membership';
 import { searchCompanies } from '../../application/search-companies';
 import { searchContacts } from '../../application/search-contacts';
 import { setMembership } from '../../application/set-membership';
+import {
+  exportCommand,
+  importErrorsCommand,
+  importStatusCommand,
+  listImportsCommand,
+  listMappingsCommand,
+  previewImportCommand,
+  queueImportCommand,
+  stageRowsCommand,
+  startImportCommand,
+  undoImportCommand,
+} from '../../application/import/import-commands';
+import type { ImportQueue } from '../../application/import/import-queue';
 import { getSettings, updateSettings } from '../../application/settings';
 import { updateCompany } from '../../application/update-company';
 import { updateContact } from '../../application/update-contact';
@@ -25,7 +38,7 @@ import { describeProblem, fieldProblems } from '../../contracts/validation';
 import { AppError } from '../../domain/errors';
 import { can, type Action } from '../../domain/roles';
 
-export type ResolverDeps = Deps & { access: AccessPort };
+export type ResolverDeps = Deps & { access: AccessPort; importQueue: ImportQueue };
 
 /** What Forge passes a resolver; only `context.accountId` is trusted, and only because Forge sets it. */
 export type ResolverRequest = { payload: unknown; context: { accountId?: string } };
@@ -58,6 +71,16 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   'settings/get': getSettings,
   'settings/update': updateSettings,
   me: getCurrentUser,
+  'import/start': startImportCommand,
+  'import/preview': previewImportCommand,
+  'import/rows': stageRowsCommand,
+  'import/queue': queueImportCommand,
+  'import/status': importStatusCommand,
+  'import/list': listImportsCommand,
+  'import/errors': importErrorsCommand,
+  'import/undo': undoImportCommand,
+  'import/mappings': listMappingsCommand,
+  'export/csv': exportCommand,
 };
 
 // The same contract, seen one key at a time: indexing it with a generic key keeps input and result types paired.
