@@ -2,6 +2,7 @@
 
 const MAX_TIMESTAMP = 2 ** 48 - 1; // UUIDv7 holds milliseconds in 48 bits
 const MAX_COUNTER = 0xfff; // the 12 rand_a bits
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 // Monotonic state for newId; ids made in the same millisecond count up in rand_a so they still sort in order.
 let lastMs = -1;
@@ -66,7 +67,7 @@ function formatV7(bytes: Uint8Array, ms: number, randA: number): string {
   bytes[7] = randA & 0xff;
   bytes[8] = 0x80 | (bytes[8]! & 0x3f);
   let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  for (const byte of bytes) hex += HEX[byte];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

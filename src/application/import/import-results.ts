@@ -72,7 +72,7 @@ export async function errorFilePage(store: Store, jobId: string, after: string |
   return { text, next: issues.length < ERROR_PAGE_ISSUES ? null : `${last.rowNo}:${last.seq}` };
 }
 
-/** The whole error file, page by page (CLI). */
+/** The whole error file as text pages (CLI). */
 export async function* errorFileLines(store: Store, jobId: string): AsyncGenerator<string> {
   let after: string | null = null;
   do {

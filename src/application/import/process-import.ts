@@ -107,8 +107,11 @@ class JobRun {
     return this.job;
   }
 
+  /** One timestamp per chunk: every record and audit entry a chunk writes carries the same time. */
+  private chunkTime: string | null = null;
+
   private now(): string {
-    return this.deps.clock().toISOString();
+    return (this.chunkTime ??= this.deps.clock().toISOString());
   }
 
   private id(...parts: string[]): string {
@@ -152,6 +155,7 @@ class JobRun {
 
   /** Runs one step; returns false when the job is finished. */
   async step(): Promise<boolean> {
+    this.chunkTime = null;
     const { phase } = this.job.state;
     if (phase !== 'done') await this.renewLock();
     switch (phase) {
