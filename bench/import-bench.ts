@@ -1,5 +1,6 @@
 // `npm run bench`: import speed against the raw bulk-insert floor, statements per 1,000 rows, peak memory,
 // and the writes of a second, unchanged import, on SQLite and (when reachable) MariaDB.
+import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,37 +107,60 @@ async function mariaDbReachable(): Promise<boolean> {
   }
 }
 
+const ENGINES = { sqlite: openSqliteForBench, mariadb: openMariaDbForBench } as const;
+
+async function openSqliteForBench(dir: string) {
+  const engine = openSqlite(path.join(dir, `s-${Math.random().toString(36).slice(2)}.sqlite`));
+  await applyMigrations(engine);
+  return Object.assign(engine, { drop: () => engine.close() });
+}
+
+async function openMariaDbForBench() {
+  const database = `bench_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = await createConnection(MARIADB);
+  await admin.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  await admin.end();
+  const engine = openMariaDb({ ...MARIADB, database });
+  await applyMigrations(engine);
+  return Object.assign(engine, {
+    async drop() {
+      await engine.close();
+      const c = await createConnection(MARIADB);
+      await c.query(`DROP DATABASE IF EXISTS ${database}`);
+      await c.end();
+    },
+  });
+}
+
+/** Each engine is measured in a child process of its own, so one engine's memory never counts against another's. */
+function measureInChild(engine: keyof typeof ENGINES, file: string, rows: number): Result {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(process.argv[1] ?? 'bench/import-bench.ts'), '--child', engine, '--file', file, '--rows', String(rows)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`The ${engine} measurement failed (exit ${child.status}).`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Result;
+}
+
 async function main() {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { rows: { type: 'string', default: '100000' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { rows: { type: 'string', default: '100000' }, json: { type: 'boolean', default: false }, child: { type: 'string' }, file: { type: 'string' } },
+  });
   const rows = Number(values.rows);
   if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows takes a positive whole number');
+  if (values.child) {
+    const name = values.child as keyof typeof ENGINES;
+    const dir = path.dirname(values.file!);
+    process.stdout.write(`${JSON.stringify(await measure(name, () => ENGINES[name](dir), values.file!, rows))}\n`);
+    return;
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const file = path.join(dir, 'bench.csv');
   await generateFile(file, rows);
-  const sqlite = async () => {
-    const dbFile = path.join(dir, `s-${Math.random().toString(36).slice(2)}.sqlite`);
-    const engine = openSqlite(dbFile);
-    await applyMigrations(engine);
-    return Object.assign(engine, { drop: () => engine.close() });
-  };
-  const mariadb = async () => {
-    const database = `bench_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = await createConnection(MARIADB);
-    await admin.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-    await admin.end();
-    const engine = openMariaDb({ ...MARIADB, database });
-    await applyMigrations(engine);
-    return Object.assign(engine, {
-      async drop() {
-        await engine.close();
-        const c = await createConnection(MARIADB);
-        await c.query(`DROP DATABASE IF EXISTS ${database}`);
-        await c.end();
-      },
-    });
-  };
-  const results: Result[] = [await measure('sqlite', sqlite, file, rows)];
-  if (await mariaDbReachable()) results.push(await measure('mariadb', mariadb, file, rows));
+  const results: Result[] = [measureInChild('sqlite', file, rows)];
+  if (await mariaDbReachable()) results.push(measureInChild('mariadb', file, rows));
   else if (!values.json) process.stderr.write('MariaDB not reachable on 127.0.0.1:3306: measured SQLite only.\n');
   rmSync(dir, { recursive: true, force: true });
   for (const r of results) {
