@@ -1,0 +1,93 @@
+// The app as `npm start` runs it: the SQLite store in a data folder, local users, demo data, and the real resolvers.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { api, type Envelope, type ResolverKey } from '../../contracts/api';
+import { newId } from '../../domain/ids';
+import { defineResolvers, type ResolverDeps, type ResolverHandlers } from '../../entry/resolvers/define-resolvers';
+import { applyMigrations } from '../sql/engine';
+import { makeSqlSettings } from '../sql/record-store';
+import { makeSqlStore } from '../sql/sql-store';
+import { seedDemoData } from './demo-data';
+import { LOCAL_USERS, makeLocalAccess } from './local-access';
+import { InProcessImportQueue } from './in-process-queue';
+import { makeFakeWorkItems } from './fake-work-items';
+import { InProcessPropertySync } from './in-process-property-sync';
+import { syncIssueProperties } from '../../application/issue-properties';
+import { runImportStep } from '../../application/import/run-import-step';
+import { runBackfillStep } from '../../application/matching/run-backfill-step';
+import { makeFakeRequestDirectory } from './fake-request-directory';
+import { InProcessBackfillQueue } from './in-process-backfill-queue';
+import { openSqlite } from './sqlite-engine';
+
+/** How long one import or backfill step may run before yielding, so the local server stays responsive. */
+const LOCAL_SLICE_MS = 500;
+
+export const DATABASE_FILE = 'directory.sqlite';
+
+export type LocalUserInfo = { accountId: string; displayName: string; role: string };
+
+export type LocalApp = {
+  dataDir: string;
+  deps: ResolverDeps;
+  handlers: ResolverHandlers;
+  /** Calls a resolver the way Forge would, as `accountId`; an unknown key answers NOT_FOUND in the envelope. */
+  invoke(key: string, payload: unknown, accountId: string): Promise<Envelope<unknown>>;
+  users: LocalUserInfo[];
+  /** True when this start wrote the demo data. */
+  seeded: boolean;
+  close(): Promise<void>;
+};
+
+const resolverKeySchema = z.enum(Object.keys(api) as [ResolverKey, ...ResolverKey[]]);
+
+export async function openLocalApp(options: { dataDir: string; seedDemo?: boolean }): Promise<LocalApp> {
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const engine = openSqlite(path.join(dataDir, DATABASE_FILE));
+  try {
+    await applyMigrations(engine);
+    const importQueue = new InProcessImportQueue();
+    const backfillQueue = new InProcessBackfillQueue();
+    const store = makeSqlStore(engine);
+    // Jira and Confluence are a fake site with the sample issues; issue properties are kept in memory.
+    const { workItems } = makeFakeWorkItems();
+    const propertySync = new InProcessPropertySync((issueIds) => syncIssueProperties({ store, workItems }, issueIds));
+    const deps: ResolverDeps = {
+      store,
+      settings: makeSqlSettings(engine),
+      clock: () => new Date(),
+      ids: () => newId(),
+      access: makeLocalAccess(),
+      importQueue,
+      workItems,
+      propertySync,
+      requests: makeFakeRequestDirectory(),
+      backfillQueue,
+    };
+    // Small slices keep the local server responsive while a large import runs.
+    importQueue.setWorker((message, retryCount) => runImportStep(deps, message, retryCount, LOCAL_SLICE_MS));
+    backfillQueue.setWorker((message, retryCount) => runBackfillStep(deps, message, { retryCount, budgetMs: LOCAL_SLICE_MS }));
+    const seeded = options.seedDemo === false ? false : await seedDemoData(deps);
+    const handlers = defineResolvers(deps);
+    return {
+      dataDir,
+      deps,
+      handlers,
+      seeded,
+      users: Object.entries(LOCAL_USERS).map(([accountId, user]) => ({ accountId, displayName: user.displayName, role: user.role })),
+      async invoke(key, payload, accountId) {
+        const known = resolverKeySchema.safeParse(key);
+        if (!known.success) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no resolver named "${key}"; check the key against src/contracts/api.ts.` } };
+        return handlers[known.data]({ payload, context: { accountId } });
+      },
+      close: async () => {
+        await propertySync.idle();
+        await engine.close();
+      },
+    };
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+// A company's profile: details, domains, parent and subsidiaries, its contacts with their roles, and notes.
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { ModalTransition } from '@atlaskit/modal-dialog';
+import { useState } from 'react';
+import { call } from '../bridge';
+import { formatDate, plural } from '../format';
+import { useLoader } from '../hooks/use-loader';
+import type { OpenRecord } from '../navigation';
+import { useSession } from '../session';
+import { Card } from './Card';
+import { CompanyEditModal } from './CompanyEditModal';
+import { CompanyMembers } from './CompanyMembers';
+import { CompanySubsidiaries } from './CompanySubsidiaries';
+import { CustomFieldsCard } from './CustomFieldsCard';
+import { DetailList } from './DetailList';
+import { LoadError } from './LoadError';
+import { Loading } from './Loading';
+import { NotesCard } from './NotesCard';
+import { RecordLink } from './RecordLink';
+
+export function CompanyPage({ id, onOpen, onChanged }: { id: string; onOpen: OpenRecord; onChanged: () => void }) {
+  const { canWrite } = useSession();
+  const profile = useLoader(() => call('companies/get', { id }), [id]);
+  const [editing, setEditing] = useState(false);
+
+  if (profile.error) return <LoadError title="This company could not be loaded" message={profile.error} onRetry={profile.reload} />;
+  if (profile.data === null) return <Loading label="Loading company" />;
+  const { company, children, contacts, notes } = profile.data;
+
+  return (
+    <article aria-labelledby="company-heading">
+      <header className="profile-header">
+        <div>
+          <h2 id="company-heading">{company.name}</h2>
+          <p className="profile-subtitle">
+            {plural(company.memberCount, 'contact')} · {plural(company.childCount, 'subsidiary', 'subsidiaries')}
+          </p>
+        </div>
+        {canWrite && (
+          <Button appearance="primary" onClick={() => setEditing(true)}>
+            Edit company
+          </Button>
+        )}
+      </header>
+      <div className="profile-grid">
+        <Card title="Details">
+          <DetailList
+            label="Company details"
+            details={[
+              { label: 'Name', value: company.name },
+              {
+                label: 'Domains',
+                value: company.domains.length > 0 && (
+                  <span className="tags">
+                    {company.domains.map((domain) => (
+                      <Lozenge key={domain}>{domain}</Lozenge>
+                    ))}
+                  </span>
+                ),
+              },
+              {
+                label: 'Parent company',
+                value: company.parent && (
+                  <RecordLink target={{ type: 'company', id: company.parent.id, label: company.parent.name }} onOpen={onOpen}>
+                    {company.parent.name}
+                  </RecordLink>
+                ),
+              },
+              { label: 'Added', value: formatDate(company.createdAt) },
+              { label: 'Last updated', value: formatDate(company.updatedAt) },
+            ]}
+          />
+        </Card>
+        <CustomFieldsCard entity="company" values={company.custom} />
+        <CompanyMembers members={contacts} total={company.memberCount} onOpen={onOpen} />
+        <CompanySubsidiaries companies={children} total={company.childCount} onOpen={onOpen} />
+        <NotesCard recordType="company" recordId={company.id} notes={notes} onChange={(next) => profile.replace((current) => ({ ...current, notes: next }))} />
+      </div>
+      <ModalTransition>
+        {editing && (
+          <CompanyEditModal
+            company={company}
+            onClose={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              profile.reload(); // the parent, children and counts may all have moved
+              onChanged();
+            }}
+          />
+        )}
+      </ModalTransition>
+    </article>
+  );
+}

@@ -1,0 +1,84 @@
+// A contact's profile: details, custom fields, companies with role and primary flag, and notes.
+import Button from '@atlaskit/button/new';
+import { ModalTransition } from '@atlaskit/modal-dialog';
+import { useState } from 'react';
+import type { ContactProfile, ContactView } from '../api-types';
+import { call } from '../bridge';
+import { contactName, formatDate, primaryCompanyName } from '../format';
+import { useLoader } from '../hooks/use-loader';
+import type { OpenRecord } from '../navigation';
+import { useSession } from '../session';
+import { Card } from './Card';
+import { ContactEditModal } from './ContactEditModal';
+import { CustomFieldsCard } from './CustomFieldsCard';
+import { DetailList } from './DetailList';
+import { LoadError } from './LoadError';
+import { Loading } from './Loading';
+import { MembershipList } from './MembershipList';
+import { NotesCard } from './NotesCard';
+
+export function ContactPage({ id, onOpen, onChanged }: { id: string; onOpen: OpenRecord; onChanged: () => void }) {
+  const { canWrite } = useSession();
+  const profile = useLoader(() => call('contacts/get', { id }), [id]);
+  const [editing, setEditing] = useState(false);
+
+  if (profile.error) return <LoadError title="This contact could not be loaded" message={profile.error} onRetry={profile.reload} />;
+  if (profile.data === null) return <Loading label="Loading contact" />;
+  const { contact, notes } = profile.data;
+
+  const update = (change: (current: ContactProfile) => ContactProfile) => {
+    profile.replace(change);
+    onChanged();
+  };
+  const setContact = (updated: ContactView) => update((current) => ({ ...current, contact: updated }));
+  const subtitle = [contact.jobTitle, primaryCompanyName(contact)].filter(Boolean).join(' at ');
+
+  return (
+    <article aria-labelledby="contact-heading">
+      <header className="profile-header">
+        <div>
+          <h2 id="contact-heading">{contactName(contact)}</h2>
+          <p className="profile-subtitle">{subtitle || contact.email}</p>
+        </div>
+        {canWrite && (
+          <Button appearance="primary" onClick={() => setEditing(true)}>
+            Edit contact
+          </Button>
+        )}
+      </header>
+      <div className="profile-grid">
+        <Card title="Details">
+          <DetailList
+            label="Contact details"
+            details={[
+              { label: 'Email', value: <a href={`mailto:${contact.email}`}>{contact.email}</a> },
+              { label: 'Phone', value: contact.phone },
+              { label: 'Job title', value: contact.jobTitle },
+              { label: 'First name', value: contact.firstName },
+              { label: 'Last name', value: contact.lastName },
+              { label: 'Added', value: formatDate(contact.createdAt) },
+              { label: 'Last updated', value: formatDate(contact.updatedAt) },
+            ]}
+          />
+        </Card>
+        <div className="stack">
+          <MembershipList contact={contact} onOpen={onOpen} onChanged={setContact} />
+          <CustomFieldsCard entity="contact" values={contact.custom} />
+        </div>
+        <NotesCard recordType="contact" recordId={contact.id} notes={notes} onChange={(next) => profile.replace((current) => ({ ...current, notes: next }))} />
+      </div>
+      <ModalTransition>
+        {editing && (
+          <ContactEditModal
+            contact={contact}
+            onClose={() => setEditing(false)}
+            onSaved={(saved) => {
+              setEditing(false);
+              setContact(saved);
+            }}
+          />
+        )}
+      </ModalTransition>
+    </article>
+  );
+}
