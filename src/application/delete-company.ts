@@ -4,11 +4,13 @@ import type { Id } from '../domain/records';
 import { changesBetween, companySnapshot, recordAudit } from './audit-trail';
 import { getCompany } from './company-rules';
 import type { Actor, Deps } from './deps';
+import { linkedIssueIds, queuePropertySync } from './issue-properties';
+import type { PropertySync } from './work-items';
 
 // Memberships are read and removed a page at a time so a large company stays within memory and statement limits.
 const MEMBERSHIP_PAGE = 1000;
 
-export async function deleteCompany(deps: Deps, actor: Actor, command: { id: Id }): Promise<CompanyDeleted> {
+export async function deleteCompany(deps: Deps & { propertySync: PropertySync }, actor: Actor, command: { id: Id }): Promise<CompanyDeleted> {
   const { store } = deps;
   const company = await getCompany(store, command.id);
   const now = deps.clock().toISOString();
@@ -43,11 +45,14 @@ export async function deleteCompany(deps: Deps, actor: Actor, command: { id: Id 
     if (page.length < MEMBERSHIP_PAGE) break;
   }
 
+  const linkedIssues = await linkedIssueIds(store, 'company', [company.id]);
   const links = await store.links.deleteForRecords('company', [company.id]);
   const notes = await store.notes.deleteForRecords('company', [company.id]);
   await store.companies.delete(company.id);
   await recordAudit(deps, actor, now, [
     { recordType: 'company', recordId: company.id, action: 'delete', changes: changesBetween(companySnapshot(company), null) },
   ]);
+  // The issues it was linked to drop it from their JQL property in the background.
+  await queuePropertySync(deps.propertySync, linkedIssues);
   return { id: company.id, detachedChildren: detached.length, removed: { memberships, links, notes } };
 }

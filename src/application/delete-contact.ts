@@ -4,13 +4,16 @@ import type { Id } from '../domain/records';
 import { changesBetween, contactSnapshot, recordAudit, type AuditSubject } from './audit-trail';
 import { getContact } from './contact-rules';
 import type { Actor, Deps } from './deps';
+import { linkedIssueIds, queuePropertySync } from './issue-properties';
+import type { PropertySync } from './work-items';
 
-export async function deleteContact(deps: Deps, actor: Actor, command: { id: Id }): Promise<ContactDeleted> {
+export async function deleteContact(deps: Deps & { propertySync: PropertySync }, actor: Actor, command: { id: Id }): Promise<ContactDeleted> {
   const { store } = deps;
   const contact = await getContact(store, command.id);
   const memberships = await store.memberships.forContacts([contact.id]);
   // Dependants first and the contact last: if a step fails, running the delete again finishes the job.
   await store.memberships.deleteMany(memberships.map((m) => ({ contactId: m.contactId, companyId: m.companyId })));
+  const linkedIssues = await linkedIssueIds(store, 'contact', [contact.id]);
   const links = await store.links.deleteForRecords('contact', [contact.id]);
   const notes = await store.notes.deleteForRecords('contact', [contact.id]);
   await store.contacts.delete(contact.id);
@@ -27,5 +30,7 @@ export async function deleteContact(deps: Deps, actor: Actor, command: { id: Id 
     { recordType: 'contact', recordId: contact.id, action: 'delete', changes: changesBetween(contactSnapshot(contact), null) },
     ...left,
   ]);
+  // The issues it was linked to drop its id from their JQL property in the background.
+  await queuePropertySync(deps.propertySync, linkedIssues);
   return { id: contact.id, removed: { memberships: memberships.length, links, notes } };
 }

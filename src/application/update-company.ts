@@ -8,12 +8,14 @@ import { changesBetween, companySnapshot, recordAudit } from './audit-trail';
 import { ensureDomainsFree, ensureParentAllowed, getCompany, sortedDomains, writeUnlessDomainTaken } from './company-rules';
 import { mergeCustomValues } from './custom-values';
 import type { Actor, Deps } from './deps';
+import { linkedIssueIds, queuePropertySync } from './issue-properties';
 import { companyView } from './views';
+import type { PropertySync } from './work-items';
 
 /** The fields to change (absent ones keep their value) and the version the user edited. */
 export type UpdateCompanyCommand = CompanyPatch & { id: Id; version: number };
 
-export async function updateCompany(deps: Deps, actor: Actor, command: UpdateCompanyCommand): Promise<CompanyView> {
+export async function updateCompany(deps: Deps & { propertySync: PropertySync }, actor: Actor, command: UpdateCompanyCommand): Promise<CompanyView> {
   const { store } = deps;
   const current = await getCompany(store, command.id);
   if (current.version !== command.version) throw conflict(`Company ${current.name}`);
@@ -37,5 +39,7 @@ export async function updateCompany(deps: Deps, actor: Actor, command: UpdateCom
   const saved: Company = { ...next, version: current.version + 1, updatedAt: now, updatedBy: actor.accountId };
   await writeUnlessDomainTaken(store, added, saved.id, () => store.companies.update(saved));
   await recordAudit(deps, actor, now, [{ recordType: 'company', recordId: saved.id, action: 'update', changes }]);
+  // Linked issues carry the company name in their JQL property; a rename rewrites them in the background.
+  if (saved.name !== current.name) await queuePropertySync(deps.propertySync, await linkedIssueIds(store, 'company', [saved.id]));
   return companyView(store, saved);
 }

@@ -7,7 +7,10 @@ import { MAX_CUSTOM_VALUE_LENGTH, MAX_PAGE_SIZE, MAX_ROLE_LENGTH, MAX_SEARCH_LEN
 import type { AuditEntry } from '../domain/ports';
 import type { Company, Contact, CustomField, Id, Link, Note, Role } from '../domain/records';
 import type { Action } from '../domain/roles';
+import { auditApi, type AuditResults } from './audit';
 import { importApi, type ImportResults } from './import';
+import { linksApi, type LinksResults } from './links';
+import { matchingApi, type MatchingResults } from './matching';
 import {
   companyInputSchema,
   companyPatchSchema,
@@ -193,6 +196,9 @@ export const api = {
   'settings/update': { input: appSettingsPatchSchema, action: 'admin' },
   me: { input: noInputSchema, action: 'read' },
   ...importApi,
+  ...linksApi,
+  ...auditApi,
+  ...matchingApi,
 } as const satisfies Record<string, Definition>;
 
 export type ResolverKey = keyof typeof api;
@@ -207,7 +213,7 @@ export type ApiCommand<K extends ResolverKey> = z.output<(typeof api)[K]['input'
 type ForEveryKey<T extends Record<ResolverKey, unknown> & Record<Exclude<keyof T, ResolverKey>, never>> = T;
 
 /** The data each key answers with. */
-export type ApiResults = ForEveryKey<ImportResults & {
+export type ApiResults = ForEveryKey<ImportResults & LinksResults & AuditResults & MatchingResults & {
   'contacts/search': SearchPage<ContactView>;
   'contacts/get': ContactProfile;
   'contacts/create': ContactView;

@@ -5,8 +5,13 @@ import type { ColumnMapping, RowIssue } from '../import/types';
 
 /** Forge advises <= 200 KB per invoke; the page sends at most this many rows per call and keeps under the size. */
 export const IMPORT_ROWS_PER_CALL = 1000;
-const MAX_CELL = 20_000;
-const MAX_COLUMNS = 200;
+/** The longest cell and the most columns a row may have; the page turns rows beyond them into error rows before sending. */
+export const MAX_IMPORT_CELL_LENGTH = 20_000;
+export const MAX_IMPORT_COLUMNS = 200;
+/** The longest header, error message or column name a call may carry. */
+export const MAX_IMPORT_TEXT_LENGTH = 1000;
+const MAX_CELL = MAX_IMPORT_CELL_LENGTH;
+const MAX_COLUMNS = MAX_IMPORT_COLUMNS;
 
 const optionsSchema = z.object({
   mode: z.enum(['overwrite', 'fill-empty']).default('overwrite'),
@@ -22,9 +27,9 @@ export const importApi = {
   'import/start': {
     input: z.object({
       fileName: z.string().trim().min(1).max(255),
-      headers: z.array(z.string().max(1000)).min(1, 'The file has no header row').max(MAX_COLUMNS, `A file may have at most ${MAX_COLUMNS} columns`),
+      headers: z.array(z.string().max(MAX_IMPORT_TEXT_LENGTH)).min(1, 'The file has no header row').max(MAX_COLUMNS, `A file may have at most ${MAX_COLUMNS} columns`),
       options: optionsSchema.default({ mode: 'overwrite', memberships: 'add', missing: 'ignore', createFields: false }),
-      mapping: z.record(z.string().max(1000), z.string().max(200)).default({}),
+      mapping: z.record(z.string().max(MAX_IMPORT_TEXT_LENGTH), z.string().max(200)).default({}),
       saveMappingAs: mappingName.optional(),
       fileWarnings: z.array(z.string().max(500)).max(10).default([]),
       dryRun: z.boolean().default(false),
@@ -33,9 +38,9 @@ export const importApi = {
   },
   'import/preview': {
     input: z.object({
-      headers: z.array(z.string().max(1000)).min(1).max(MAX_COLUMNS),
+      headers: z.array(z.string().max(MAX_IMPORT_TEXT_LENGTH)).min(1).max(MAX_COLUMNS),
       rows: z.array(z.array(z.string().max(MAX_CELL)).max(MAX_COLUMNS)).max(20),
-      mapping: z.record(z.string().max(1000), z.string().max(200)).default({}),
+      mapping: z.record(z.string().max(MAX_IMPORT_TEXT_LENGTH), z.string().max(200)).default({}),
       createFields: z.boolean().default(false),
     }),
     action: 'admin',
@@ -47,7 +52,7 @@ export const importApi = {
         .array(
           z.union([
             z.object({ row: z.number().int().min(1), line: z.number().int().min(1), cells: z.array(z.string().max(MAX_CELL)).max(MAX_COLUMNS) }),
-            z.object({ row: z.number().int().min(1), line: z.number().int().min(1), error: z.string().max(1000), column: z.string().max(1000).optional() }),
+            z.object({ row: z.number().int().min(1), line: z.number().int().min(1), error: z.string().max(MAX_IMPORT_TEXT_LENGTH), column: z.string().max(MAX_IMPORT_TEXT_LENGTH).optional() }),
           ]),
         )
         .min(1)

@@ -1,4 +1,5 @@
 // The repository ports: collections the application layer reads and writes, implemented by the SQL adapters.
+import type { IssueMatches } from './issue-matches';
 import type { Company, Contact, CustomField, Id, Link, LinkTargetType, Membership, Note, RecordType } from './records';
 
 export type Page<T> = { items: T[]; next: string | null };
@@ -18,6 +19,8 @@ export type Contacts = {
   find(id: Id): Promise<Contact | null>;
   findMany(ids: readonly Id[]): Promise<Contact[]>;
   findByEmails(emails: readonly string[]): Promise<Contact[]>;
+  /** The contact with this (normalised) email and all of its memberships, in one query. */
+  findByEmailWithMemberships(email: string): Promise<{ contact: Contact; memberships: Membership[] } | null>;
   search(query: DirectoryQuery): Promise<Page<Contact>>;
   count(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>): Promise<number>;
   /** Fails with DUPLICATE when the email is taken. */
@@ -47,6 +50,10 @@ export type Companies = {
    * it detached.
    */
   detachChildren(parentId: Id, updatedAt: string, updatedBy: string): Promise<Id[]>;
+  /** Like detachChildren, but the subsidiaries of `fromParentId` (other than `toParentId` itself) move under `toParentId`. */
+  moveChildren(fromParentId: Id, toParentId: Id, updatedAt: string, updatedBy: string): Promise<Id[]>;
+  /** Hands every domain of `fromId` to `toId` in one statement (a merge), so no domain is ever owned by neither. */
+  moveDomains(fromId: Id, toId: Id): Promise<void>;
   /** Fails with DUPLICATE when a domain belongs to another company. */
   insert(company: Company): Promise<void>;
   update(company: Company): Promise<void>;
@@ -66,6 +73,8 @@ export type Memberships = {
   /** Inserts or updates role/primary of each (contact, company) pair. */
   upsertMany(memberships: readonly Membership[]): Promise<void>;
   deleteMany(pairs: readonly { contactId: Id; companyId: Id }[]): Promise<void>;
+  /** How many stored memberships `actor` created (an import job's report). */
+  countCreatedBy(actor: string): Promise<number>;
 };
 
 export type Links = {
@@ -77,7 +86,8 @@ export type Links = {
   remove(recordType: RecordType, recordId: Id, targetType: LinkTargetType, targetId: string): Promise<boolean>;
   /** Returns how many links were removed. */
   deleteForRecords(recordType: RecordType, recordIds: readonly Id[]): Promise<number>;
-  moveToRecord(recordType: RecordType, fromId: Id, toId: Id): Promise<void>;
+  /** Re-points the source record's rows at the target (a merge); returns how many moved. */
+  moveToRecord(recordType: RecordType, fromId: Id, toId: Id): Promise<number>;
 };
 
 export type Notes = {
@@ -88,7 +98,8 @@ export type Notes = {
   delete(id: Id): Promise<void>;
   /** Returns how many notes were removed. */
   deleteForRecords(recordType: RecordType, recordIds: readonly Id[]): Promise<number>;
-  moveToRecord(recordType: RecordType, fromId: Id, toId: Id): Promise<void>;
+  /** Re-points the source record's rows at the target (a merge); returns how many moved. */
+  moveToRecord(recordType: RecordType, fromId: Id, toId: Id): Promise<number>;
 };
 
 export type CustomFields = {
@@ -122,7 +133,19 @@ export type AuditEntry = {
   changes: FieldChanges;
 };
 
-export type AuditQuery = { recordType?: string; recordId?: string; actor?: string; jobId?: Id; action?: AuditAction; before?: string | null; limit: number };
+export type AuditQuery = {
+  recordType?: string;
+  recordId?: string;
+  actor?: string;
+  jobId?: Id;
+  action?: AuditAction;
+  /** Entries at or after this ISO time. */
+  from?: string;
+  /** Entries before this ISO time. */
+  to?: string;
+  before?: string | null;
+  limit: number;
+};
 
 export type AuditLog = {
   /** Entries with an id already stored are skipped, so a retried step does not log twice. */
@@ -134,6 +157,22 @@ export type AuditLog = {
   deleteOlderThan(at: string, limit: number): Promise<number>;
   /** Replaces stored personal values of a record with a tombstone. */
   redact(recordType: string, recordId: string, tombstone: FieldChanges): Promise<number>;
+  /** The same for every record whose id starts with `recordIdPrefix` (import membership entries are "<contact>:<company>"). */
+  redactPrefix(recordType: string, recordIdPrefix: string, tombstone: FieldChanges): Promise<number>;
+};
+
+/** An Atlassian account id the app stores, with the latest time it stored it. */
+export type StoredAccount = { accountId: string; updatedAt: string };
+
+/**
+ * The Atlassian account ids kept in records (created_by/updated_by, membership and link stamps), note authors, audit
+ * actors and import jobs: what the personal-data reporting API must hear about, and what a closed account erases.
+ */
+export type AccountReferences = {
+  /** Distinct person accounts (see domain/accounts.ts) after `after` in id order, keyset-paged. */
+  page(after: string | null, limit: number): Promise<StoredAccount[]>;
+  /** Replaces `accountId` with `replacement` in at most `limit` rows of each place it is kept; 0 means none are left. */
+  anonymise(accountId: string, replacement: string, limit: number): Promise<number>;
 };
 
 export type Settings = {
@@ -160,6 +199,8 @@ export type Store = {
   audit: AuditLog;
   locks: Locks;
   importJobs: ImportJobs;
+  accounts: AccountReferences;
+  issueMatches: IssueMatches;
 };
 
 export type ImportJobStatus = 'staging' | 'queued' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
@@ -208,4 +249,6 @@ export type ImportJobs = {
   /** Drops staged rows that were imported (rejected rows stay for the error file); bounded per call. */
   purgeImportedRows(jobId: Id, fromRowNo: number, toRowNo: number): Promise<void>;
   deleteJobData(jobId: Id): Promise<void>;
+  /** Drops the staged rows of every job that carry this email key (an erased contact); returns how many went. */
+  deleteStagedRowsByEmail(emailKey: string): Promise<number>;
 };

@@ -8,6 +8,7 @@ import {
   MAX_CUSTOM_VALUE_LENGTH,
   MAX_DISPLAY_NAME_LENGTH,
   MAX_DOMAINS_PER_COMPANY,
+  MAX_EMAIL_LENGTH,
   MAX_NAME_LENGTH,
   MAX_NOTE_LENGTH,
   MAX_PHONE_LENGTH,
@@ -24,6 +25,10 @@ export const idSchema = z.string().trim().min(1, 'Give the id of an existing rec
 const text = (label: string, max: number) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
 
 const emailSchema = z.string().transform((raw, ctx) => {
+  if (raw.trim().length > MAX_EMAIL_LENGTH) {
+    ctx.addIssue({ code: 'custom', message: `An email address can be at most ${MAX_EMAIL_LENGTH} characters`, input: raw });
+    return z.NEVER;
+  }
   const email = normaliseEmail(raw);
   if (email === null) {
     ctx.addIssue({ code: 'custom', message: 'Enter a valid email address', input: raw });

@@ -5,6 +5,7 @@ import { addNote } from '../../src/application/add-note';
 import { createCompany } from '../../src/application/create-company';
 import { createContact } from '../../src/application/create-contact';
 import { createField } from '../../src/application/manage-custom-fields';
+import { linkRecord } from '../../src/application/link-record';
 import { setMembership } from '../../src/application/set-membership';
 import { api, RESOLVER_KEYS, type ApiInput, type ResolverKey } from '../../src/contracts/api';
 import type { CustomField, Role } from '../../src/domain/records';
@@ -15,9 +16,13 @@ import { makeForgeResolver } from '../../src/entry/resolvers/forge-resolver';
 import { importOptionsSchema } from '../../src/application/import/job-model';
 import { startImport } from '../../src/application/import/start-import';
 import { runImport } from '../support/import-harness';
+import { makeFakeRequestDirectory } from '../../src/adapters/local/fake-request-directory';
+import { matchRequest } from '../../src/application/matching/match-request';
+import type { IssueMatch } from '../../src/domain/issue-matches';
+import { candidateKey } from '../../src/domain/requester-match';
 import { admin, openWorld, type TestWorld } from '../support/use-case-deps';
 
-type Seed = { contact: Contact; company: Company; field: CustomField; note: Note; doneJobId: string; stagingJobId: string };
+type Seed = { contact: Contact; company: Company; field: CustomField; note: Note; doneJobId: string; stagingJobId: string; duplicate: { contact: Contact; company: Company }; suggestion: IssueMatch };
 
 /** A valid payload per key, built from the seeded records; a key added to the contract must get one here. */
 const fixtures: { [K in ResolverKey]: (seed: Seed) => ApiInput<K> } = {
@@ -53,6 +58,22 @@ const fixtures: { [K in ResolverKey]: (seed: Seed) => ApiInput<K> } = {
   'import/undo': (s) => ({ jobId: s.doneJobId }),
   'import/mappings': () => ({}),
   'export/csv': () => ({}),
+  'links/for-issue': () => ({ issueId: '10101' }),
+  'links/add': (s) => ({ recordType: 'contact', recordId: s.contact.id, target: { type: 'issue', issueId: '10100', issueKey: 'SUP-1' }, alsoCompanyIds: [s.company.id] }),
+  'links/remove': (s) => ({ recordType: 'company', recordId: s.company.id, targetType: 'issue', targetId: '10101' }),
+  'links/work': (s) => ({ recordType: 'company', recordId: s.company.id }),
+  'links/remove-missing': (s) => ({ recordType: 'company', recordId: s.company.id }),
+  'directory/typeahead': () => ({ text: 'ac' }),
+  'audit/record': (s) => ({ recordType: 'contact', recordId: s.contact.id }),
+  'audit/list': () => ({ action: 'create' }),
+  'contacts/merge': (s) => ({ keepId: s.contact.id, mergeId: s.duplicate.contact.id, versions: { keep: s.contact.version, merge: s.duplicate.contact.version } }),
+  'companies/merge': (s) => ({ keepId: s.company.id, mergeId: s.duplicate.company.id, versions: { keep: s.company.version, merge: s.duplicate.company.version } }),
+  'contacts/erase': (s) => ({ id: s.contact.id, confirm: true }),
+  'matches/get': (s) => ({ issueId: s.suggestion.issueId }),
+  'matches/accept': (s) => ({ issueId: s.suggestion.issueId, version: s.suggestion.version, key: candidateKey(null, s.company.id) }),
+  'matches/dismiss': (s) => ({ issueId: s.suggestion.issueId, version: s.suggestion.version }),
+  'matches/backfill-start': () => ({}),
+  'matches/backfill-status': () => ({}),
 };
 
 /** The callers: the three local users, and a signed-in Jira user the app gives no role. */
@@ -75,10 +96,28 @@ async function seed(world: TestWorld, callerId: string): Promise<Seed> {
   const company = await createCompany(deps, admin, companyInputSchema.parse({ name: 'Acme', domains: ['acme.com'] }));
   await setMembership(deps, admin, { contactId: contact.id, companyId: company.id, role: 'User' });
   const field = await createField(deps, admin, { entity: 'contact', name: 'Tier', type: 'text', options: [] });
+  await linkRecord(deps, admin, { recordType: 'company', recordId: company.id, target: { type: 'issue', issueId: '10101' }, alsoCompanyIds: [] });
   const note = await addNote(deps, { accountId: callerId, role: 'editor' }, { recordType: 'contact', recordId: contact.id, body: 'Met at the summit.' });
   const done = await runImport(deps, 'Email,Company\nlin@initech.com,Initech\n');
   const staging = await startImport(deps, 'local-admin', { fileName: 'more.csv', headers: ['Email'], options: importOptionsSchema.parse({}), dryRun: true });
-  return { contact, company, field, note, doneJobId: done.id, stagingJobId: staging.job.id };
+  const duplicate = {
+    contact: await createContact(deps, admin, contactInputSchema.parse({ email: 'ada.lovelace@example.org', lastName: 'Lovelace' })),
+    company: await createCompany(deps, admin, companyInputSchema.parse({ name: 'Acme Inc', domains: ['acme.example'] })),
+  };
+  return { contact, company, field, note, doneJobId: done.id, stagingJobId: staging.job.id, duplicate, suggestion: await seedSuggestion(world) };
+}
+
+/** SUP-4 raised by someone at acme.com who is not a contact yet: matching suggests creating them in Acme. */
+async function seedSuggestion(world: TestWorld): Promise<IssueMatch> {
+  const requests = makeFakeRequestDirectory({
+    projects: [{ id: '10000', key: 'SUP', name: 'Customer Support', projectTypeKey: 'service_desk' }],
+    users: [{ accountId: 'qm:wile', displayName: 'Wile Coyote', email: 'wile.coyote@acme.com', accountType: 'customer' }],
+    issues: [{ id: '10103', key: 'SUP-4', summary: 'Export of the audit log times out', projectKey: 'SUP', reporterAccountId: 'qm:wile' }],
+  });
+  await matchRequest({ ...world.deps, requests }, await requests.getIssue('10103'), { source: 'trigger' });
+  const match = await world.deps.store.issueMatches.find('10103');
+  if (match === null) throw new Error('The seeded suggestion was not stored.');
+  return match;
 }
 
 /** Every row of every table, so a refused call that wrote anything at all shows up. */
@@ -119,6 +158,7 @@ describe('role matrix', () => {
       }
     } finally {
       await world.deps.importQueue.idle();
+      await world.deps.backfillQueue.idle();
       await world.close();
     }
   });

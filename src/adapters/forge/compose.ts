@@ -2,12 +2,23 @@
 import { loadAppSettings } from '../../application/settings';
 import { newId } from '../../domain/ids';
 import { makeImportConsumer } from '../../entry/consumers/import-consumer';
+import { makePersonalDataTrigger } from '../../entry/scheduled/personal-data-trigger';
+import { makePruneAuditTrigger } from '../../entry/scheduled/prune-audit-trigger';
+import { makePropertySyncConsumer } from '../../entry/consumers/property-sync-consumer';
+import { makeBackfillConsumer } from '../../entry/consumers/backfill-consumer';
+import { makeIssueCreatedHandler } from '../../entry/triggers/issue-created';
 import type { ResolverDeps } from '../../entry/resolvers/define-resolvers';
 import { makeSqlStore } from '../sql/sql-store';
 import { openForgeSql } from './forge-sql-dialect';
 import { forgeJiraUsers, makeJiraAccess } from './jira-access';
 import { makeKvsSettings } from './kvs-settings';
 import { makeForgeImportQueue } from './forge-import-queue';
+import { makeForgePrivacy } from './forge-privacy';
+import { forgeWorkItems } from './jira-work-items';
+import { makeForgePropertySync } from './property-sync-queue';
+import { makeForgeBackfillQueue } from './forge-backfill-queue';
+import { toForgeResult } from './invocation-retry';
+import { makeForgeRequestDirectory } from './jira-request-directory';
 
 /** Builds the adapters; nothing here talks to Forge until a resolver runs. */
 export function forgeDeps(): ResolverDeps {
@@ -19,8 +30,29 @@ export function forgeDeps(): ResolverDeps {
     clock: () => new Date(),
     ids: () => newId(),
     importQueue: makeForgeImportQueue(),
+    workItems: forgeWorkItems(),
+    propertySync: makeForgePropertySync(),
+    requests: makeForgeRequestDirectory(),
+    backfillQueue: makeForgeBackfillQueue(),
   };
 }
 
 /** The import queue's consumer, over the same Forge adapters. */
 export const importConsumer = makeImportConsumer(forgeDeps);
+
+/** The property-sync queue's consumer: rewrites the customer property of the issues in each event. */
+export const propertySyncConsumer = makePropertySyncConsumer(forgeDeps);
+
+/** Daily: deletes audit entries older than the retention setting. */
+export const pruneAuditTrigger = makePruneAuditTrigger(forgeDeps);
+
+/** Weekly: reports stored account ids to Atlassian's personal-data reporting API and anonymises closed accounts. */
+export const personalDataTrigger = makePersonalDataTrigger(() => ({ ...forgeDeps(), reporting: makeForgePrivacy() }));
+
+/** New issues: match the request's reporter to the directory; an InvocationError asks Forge to deliver the event again. */
+const issueCreated = makeIssueCreatedHandler(forgeDeps);
+export const onIssueCreated = async (event: unknown) => toForgeResult(await issueCreated(event));
+
+/** The match-backfill queue's consumer: matches existing issues page by page. */
+const backfillConsumer = makeBackfillConsumer(forgeDeps);
+export const processBackfill = async (event: unknown) => toForgeResult(await backfillConsumer(event));

@@ -1,6 +1,7 @@
 // The local stand-in for Forge async events: messages run one after another in this process, with retries.
 import type { ImportQueue, ImportQueueMessage } from '../../application/import/import-queue';
 import { MAX_IMPORT_RETRIES } from '../../application/import/import-queue';
+import { maskEmailsIn } from '../../domain/mask';
 
 export type QueueWorker = (message: ImportQueueMessage, retryCount: number) => Promise<void>;
 
@@ -27,7 +28,8 @@ export class InProcessImportQueue implements ImportQueue {
         await this.worker?.(message, attempt);
         return;
       } catch (error) {
-        if (attempt === MAX_IMPORT_RETRIES) console.error(`Import job ${message.jobId} failed: ${error instanceof Error ? error.message : String(error)}`);
+        // Store errors can quote a contact's email ("A contact with the email ... already exists").
+        if (attempt === MAX_IMPORT_RETRIES) console.error(`Import job ${message.jobId} failed: ${maskEmailsIn(error instanceof Error ? error.message : String(error))}`);
       }
     }
   }

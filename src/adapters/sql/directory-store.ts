@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { AppError, conflict } from '../../domain/errors';
 import { searchWords } from '../../domain/normalise';
 import type { Companies, Contacts, DirectoryQuery, Memberships, Page } from '../../domain/ports';
-import type { Company, Contact, Id, RecordType } from '../../domain/records';
+import type { Company, Contact, Id, Membership, RecordType } from '../../domain/records';
 import { batchRows, chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
@@ -132,6 +132,40 @@ export function makeContacts(engine: SqlEngine): Contacts {
         out.push(...(await db.selectFrom('contacts').selectAll().where('email', 'in', chunk).execute()).map(toContact));
       }
       return out;
+    },
+    async findByEmailWithMemberships(email) {
+      const rows = await db
+        .selectFrom('contacts')
+        .leftJoin('memberships', 'memberships.contact_id', 'contacts.id')
+        .selectAll('contacts')
+        .select([
+          'memberships.company_id as m_company_id',
+          'memberships.role as m_role',
+          'memberships.is_primary as m_is_primary',
+          'memberships.created_at as m_created_at',
+          'memberships.created_by as m_created_by',
+        ])
+        .where('contacts.email', '=', email)
+        .orderBy('memberships.company_id')
+        .execute();
+      const [first] = rows;
+      if (first === undefined) return null;
+      const { m_company_id: _c, m_role: _r, m_is_primary: _p, m_created_at: _a, m_created_by: _b, ...contactRow } = first;
+      const memberships: Membership[] = [];
+      for (const r of rows) {
+        if (r.m_company_id === null) continue;
+        memberships.push(
+          toMembership({
+            contact_id: first.id,
+            company_id: r.m_company_id,
+            role: r.m_role ?? '',
+            is_primary: r.m_is_primary ?? 0,
+            created_at: r.m_created_at ?? '',
+            created_by: r.m_created_by ?? '',
+          }),
+        );
+      }
+      return { contact: toContact(contactRow), memberships };
     },
     async search(query): Promise<Page<Contact>> {
       const byName = query.sort !== 'updated';
@@ -317,6 +351,21 @@ export function makeCompanies(engine: SqlEngine): Companies {
       }
       return ids;
     },
+    async moveChildren(fromParentId, toParentId, updatedAt, updatedBy) {
+      const ids = (await db.selectFrom('companies').select('id').where('parent_id', '=', fromParentId).where('id', '<>', toParentId).execute()).map((r) => r.id);
+      for (const chunk of chunkKeys(ids, IN_LIST)) {
+        await db
+          .updateTable('companies')
+          .set((eb) => ({ parent_id: toParentId, version: eb('version', '+', 1), updated_at: updatedAt, updated_by: updatedBy }))
+          .where('id', 'in', chunk)
+          .where('parent_id', '=', fromParentId)
+          .execute();
+      }
+      return ids;
+    },
+    async moveDomains(fromId, toId) {
+      await db.updateTable('company_domains').set({ company_id: toId }).where('company_id', '=', fromId).execute();
+    },
     async insert(company) {
       await writeDomains([company], () => true);
       await db.insertInto('companies').values(fromCompany(company)).execute();
@@ -412,6 +461,10 @@ export function makeMemberships(engine: SqlEngine): Memberships {
           : insert.onConflict((oc) => oc.columns(['contact_id', 'company_id']).doUpdateSet(upsertSet(engine, ['role', 'is_primary'])))
         ).execute();
       }
+    },
+    async countCreatedBy(actor) {
+      const row = await db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('created_by', '=', actor).executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
     async deleteMany(pairs) {
       for (const batch of batchRows(pairs, () => [0, 0], engine.maxParams)) {

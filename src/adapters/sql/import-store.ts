@@ -181,5 +181,10 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
       await db.deleteFrom('import_issues').where('job_id', '=', jobId).execute();
       await db.deleteFrom('import_touched').where('job_id', '=', jobId).execute();
     },
+    async deleteStagedRowsByEmail(emailKey) {
+      if (emailKey === '') return 0;
+      const result = await db.deleteFrom('import_rows').where('email_key', '=', emailKey).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }

@@ -161,10 +161,23 @@ const TABLES: TableSpec[] = [
   },
 ];
 
+/** Changes to tables after their first release, in the order they were made: append only, never edit one. */
+const ALTERATIONS: { name: string; sql: (dialect: Dialect) => string }[] = [
+  // The reporter an issue was matched for, so personal-data erasure finds their rows by account.
+  {
+    name: 'add_issue_matches_reporter_account_id',
+    sql: (dialect) => `ALTER TABLE issue_matches ADD COLUMN reporter_account_id ${dialect === 'mysql' ? MYSQL_TYPES.actor : 'TEXT'} NOT NULL DEFAULT ''`,
+  },
+  { name: 'ix_issue_matches_reporter_account_id', sql: () => 'CREATE INDEX ix_issue_matches_reporter_account_id ON issue_matches (reporter_account_id)' },
+];
+
 /** The migrations in the order they must run. Names are stable: Forge's runner records them by name. */
 export function migrations(dialect: Dialect): Migration[] {
-  return TABLES.flatMap((spec) => [
-    { name: `create_${spec.name}`, sql: createTable(dialect, spec) },
-    ...(dialect === 'sqlite' ? sqliteIndexes(spec) : []),
-  ]);
+  return [
+    ...TABLES.flatMap((spec) => [
+      { name: `create_${spec.name}`, sql: createTable(dialect, spec) },
+      ...(dialect === 'sqlite' ? sqliteIndexes(spec) : []),
+    ]),
+    ...ALTERATIONS.map((a) => ({ name: a.name, sql: a.sql(dialect) })),
+  ];
 }

@@ -120,6 +120,7 @@ export type IssueMatchesTable = {
   outcome: string;
   detail: string; // JSON
   dismissed: string; // JSON array of dismissed candidate keys
+  reporter_account_id: string; // '' when the issue had no reporter
   version: number;
   created_at: string;
   updated_at: string;

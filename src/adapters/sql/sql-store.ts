@@ -1,8 +1,10 @@
 // Wires every SQL repository over one engine into the Store the use cases take.
 import type { Store } from '../../domain/ports';
+import { makeAccountReferences } from './account-store';
 import { makeCompanies, makeContacts, makeMemberships } from './directory-store';
 import type { SqlEngine } from './engine';
 import { makeImportJobs } from './import-store';
+import { makeIssueMatches } from './issue-match-store';
 import { makeAuditLog, makeCustomFields, makeLinks, makeLocks, makeNotes } from './record-store';
 
 export function makeSqlStore(engine: SqlEngine): Store {
@@ -16,5 +18,7 @@ export function makeSqlStore(engine: SqlEngine): Store {
     audit: makeAuditLog(engine),
     locks: makeLocks(engine),
     importJobs: makeImportJobs(engine),
+    accounts: makeAccountReferences(engine),
+    issueMatches: makeIssueMatches(engine),
   };
 }

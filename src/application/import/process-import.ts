@@ -441,11 +441,14 @@ class JobRun {
       for (const w of warnings) issues.push({ rowNo: w.row, line: w.line ?? 0, issue: w });
       const before = stored.get(email) ?? null;
       const contactId = before?.id ?? this.id('contact', email);
+      // A new contact's memberships are logged inside its create entry (undo removes them with it): half the rows.
+      let createdEntry: FieldChanges | null = null;
       const plan = planContact(before, merged, mode, () => ({ id: contactId, version: 1, createdAt: now, createdBy: this.actor, updatedAt: now, updatedBy: this.actor }));
       if (plan) {
         const record = before ? { ...plan.next, version: before.version + 1, updatedAt: now, updatedBy: this.actor } : plan.next;
         if (before) plan.changes._version = [before.version, record.version];
         audit.push(this.entry('contact', contactId, contactId, before ? 'update' : 'create', plan.changes));
+        if (!before) createdEntry = plan.changes;
         this.sample(email, before ? 'update contact' : 'create contact', plan.changes);
         contacts.push(record);
         if (!before) createdIds.add(contactId);
@@ -493,7 +496,12 @@ class JobRun {
         const had = existing.get(companyId);
         const key = `${contactId}:${companyId}`;
         if (!had) {
-          audit.push(this.entry('membership', key, key, 'membership-add', { role: [null, m.role], isPrimary: [null, m.isPrimary] }));
+          if (createdEntry) {
+            const list = (createdEntry.memberships?.[1] as { companyId: string; role: string; isPrimary: boolean }[] | undefined) ?? [];
+            createdEntry.memberships = [null, [...list, { companyId, role: m.role, isPrimary: m.isPrimary }]];
+          } else {
+            audit.push(this.entry('membership', key, key, 'membership-add', { role: [null, m.role], isPrimary: [null, m.isPrimary] }));
+          }
           upserts.push(m);
           if (wanted.has(companyId)) planned.memberships.created++;
         } else if (had.role !== m.role || had.isPrimary !== m.isPrimary) {
@@ -581,7 +589,8 @@ async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> 
     contacts = { ...c, unchanged: Math.max(0, state.contactsInFile - c.created - c.updated), removed: 0 };
     const co = { created: count('company', 'create'), updated: count('company', 'update') };
     companies = { ...co, unchanged: Math.max(0, touchedCompanies - co.created - co.updated), removed: 0 };
-    const m = { created: count('membership', 'membership-add'), updated: count('membership', 'membership-update'), removed: count('membership', 'membership-remove') };
+    // Memberships the job created carry its actor; new contacts' ones are logged in the contact's create entry.
+    const m = { created: await store.memberships.countCreatedBy(importActor(job.id)), updated: count('membership', 'membership-update'), removed: count('membership', 'membership-remove') };
     memberships = { ...m, unchanged: Math.max(0, state.membershipsInFile - m.created - m.updated) };
   }
   return {

@@ -7,10 +7,26 @@ import { createContact } from '../../application/create-contact';
 import { deleteCompany } from '../../application/delete-company';
 import { deleteContact } from '../../application/delete-contact';
 import { deleteNote } from '../../application/delete-note';
+import { eraseContact } from '../../application/erase-contact';
+import { getRecordHistory } from '../../application/get-record-history';
+import { listAuditEntries } from '../../application/list-audit-entries';
+import { mergeCompanies } from '../../application/merge-companies';
+import { mergeContacts } from '../../application/merge-contacts';
 import type { Actor, Deps } from '../../application/deps';
 import { getCompanyProfile } from '../../application/get-company-profile';
 import { getContactProfile } from '../../application/get-contact-profile';
 import { getCurrentUser } from '../../application/get-current-user';
+import { getIssueLinks } from '../../application/get-issue-links';
+import { getLinkedWork } from '../../application/get-linked-work';
+import { linkRecord } from '../../application/link-record';
+import { removeMissingLinks } from '../../application/remove-missing-links';
+import { searchTypeahead } from '../../application/search-typeahead';
+import { unlinkRecord } from '../../application/unlink-record';
+import { isPlatformSignal, type WorkPorts } from '../../application/work-items';
+import { acceptMatch } from '../../application/matching/accept-match';
+import { dismissMatch } from '../../application/matching/dismiss-match';
+import { getMatch } from '../../application/matching/match-view';
+import { backfillStatus, startBackfill, type MatchingPorts } from '../../application/matching/start-backfill';
 import { createField, deleteField, listFields, updateField } from '../../application/manage-custom-fields';
 import { removeMembership } from '../../application/remove-membership';
 import { searchCompanies } from '../../application/search-companies';
@@ -38,7 +54,7 @@ import { describeProblem, fieldProblems } from '../../contracts/validation';
 import { AppError } from '../../domain/errors';
 import { can, type Action } from '../../domain/roles';
 
-export type ResolverDeps = Deps & { access: AccessPort; importQueue: ImportQueue };
+export type ResolverDeps = Deps & { access: AccessPort; importQueue: ImportQueue } & WorkPorts & MatchingPorts;
 
 /** What Forge passes a resolver; only `context.accountId` is trusted, and only because Forge sets it. */
 export type ResolverRequest = { payload: unknown; context: { accountId?: string } };
@@ -81,6 +97,22 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   'import/undo': undoImportCommand,
   'import/mappings': listMappingsCommand,
   'export/csv': exportCommand,
+  'links/for-issue': getIssueLinks,
+  'links/add': linkRecord,
+  'links/remove': unlinkRecord,
+  'links/work': getLinkedWork,
+  'links/remove-missing': removeMissingLinks,
+  'directory/typeahead': searchTypeahead,
+  'audit/record': getRecordHistory,
+  'audit/list': listAuditEntries,
+  'contacts/merge': mergeContacts,
+  'companies/merge': mergeCompanies,
+  'contacts/erase': eraseContact,
+  'matches/get': getMatch,
+  'matches/accept': acceptMatch,
+  'matches/dismiss': dismissMatch,
+  'matches/backfill-start': startBackfill,
+  'matches/backfill-status': backfillStatus,
 };
 
 // The same contract, seen one key at a time: indexing it with a generic key keeps input and result types paired.
@@ -89,7 +121,7 @@ const contract: { [K in ResolverKey]: { input: z.ZodType<ApiCommand<K>, ApiInput
 const CANNOT: Record<Action, string> = {
   read: 'see the customer directory',
   write: 'change contacts, companies or notes; ask an app admin for the editor role',
-  admin: 'change custom fields or app settings; ask an app admin',
+  admin: 'change custom fields or app settings, run imports, read the whole audit trail or erase contacts; ask an app admin',
 };
 
 export function defineResolvers(deps: ResolverDeps): ResolverHandlers {
@@ -113,6 +145,8 @@ function handlerFor<K extends ResolverKey>(key: K, deps: ResolverDeps): Resolver
       }
       return { ok: true, data: await run(deps, actor, parsed.data) };
     } catch (error) {
+      // Forge shows the user its consent screen when this error leaves the function (calls made as the user).
+      if (isPlatformSignal(error)) throw error;
       if (error instanceof AppError) return failure({ code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) });
       logFailure(key, error);
       return failure({ code: 'INTERNAL', message: 'Something went wrong; try again.' });

@@ -1,0 +1,46 @@
+// Turns what a user asked to link (an issue id, a Confluence URL) into the stored link fields, read as that user.
+import { isConfluenceUrlProblem, parseConfluenceUrl } from '../domain/confluence-url';
+import { AppError, invalid } from '../domain/errors';
+import type { Link } from '../domain/records';
+import { clipTitle, type WorkIssue } from '../domain/work-items';
+import type { LinkTargetInput } from '../contracts/links';
+import type { WorkItems } from './work-items';
+
+export type ResolvedTarget = Pick<Link, 'targetType' | 'targetId' | 'targetKey' | 'url' | 'title'> & { issue: WorkIssue | null };
+
+/** The issue as the user sees it; NOT_FOUND when it does not exist or they may not see it (Jira does not say which). */
+export async function getVisibleIssue(workItems: WorkItems, issueId: string, issueKey?: string): Promise<WorkIssue> {
+  const issue = await workItems.getIssueAsUser(issueId);
+  if (issue === null) {
+    throw new AppError('NOT_FOUND', `Issue ${issueKey ?? issueId} does not exist or you do not have permission to see it in Jira.`, { issueId });
+  }
+  return issue;
+}
+
+export async function resolveLinkTarget(workItems: WorkItems, target: LinkTargetInput): Promise<ResolvedTarget> {
+  if (target.type === 'issue') {
+    const issue = await getVisibleIssue(workItems, target.issueId, target.issueKey);
+    return { targetType: 'issue', targetId: issue.id, targetKey: issue.key, url: issue.url, title: clipTitle(issue.summary), issue };
+  }
+  const parsed = parseConfluenceUrl(target.url);
+  if (isConfluenceUrlProblem(parsed)) throw invalid(`target.url: ${parsed.problem}`, { field: 'target.url' });
+  if (parsed.kind === 'space') {
+    // Reading a space's name needs another scope; the key names it well enough.
+    return { targetType: 'space', targetId: parsed.spaceKey, targetKey: parsed.spaceKey, url: parsed.url, title: clipTitle(parsed.titleFromUrl), issue: null };
+  }
+  const page = await workItems.getConfluencePageAsUser(parsed.pageId);
+  return {
+    targetType: 'page',
+    targetId: parsed.pageId,
+    targetKey: '',
+    url: page?.url ?? parsed.url,
+    title: clipTitle(page?.title || parsed.titleFromUrl),
+    issue: null,
+  };
+}
+
+/** How a link reads in the audit log: the issue key, the page title or the space key. */
+export function linkLabel(link: Pick<Link, 'targetType' | 'targetKey' | 'title' | 'targetId'>): string {
+  if (link.targetType === 'page') return link.title || link.targetId;
+  return link.targetKey || link.targetId;
+}
