@@ -10,6 +10,8 @@ export default defineConfig({
   // Forge serves Custom UI from a path it chooses, so every asset URL must be relative.
   base: './',
   plugins: [react()],
+  // The import worker imports shared modules; ES module workers let Vite split them like the page's own code.
+  worker: { format: 'es' },
   build: {
     outDir: 'build',
     emptyOutDir: true,

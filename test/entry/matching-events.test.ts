@@ -37,6 +37,12 @@ function issueCreatedEvent(fields: Record<string, unknown> = {}) {
   };
 }
 
+let logged: jest.SpyInstance;
+beforeEach(() => {
+  logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => logged.mockRestore());
+
 describe('the issue-created trigger', () => {
   let world: TestWorld;
   let deps: TestWorld['deps'];
@@ -87,6 +93,15 @@ describe('the issue-created trigger', () => {
     deps.requests.failNext('getEmail', { status: 429, retryAfter: 20 });
     expect(await onIssueCreated(issueCreatedEvent())).toEqual({ status: 'retry', afterSeconds: 20, reason: 'rate-limited' });
     expect(await links()).toEqual([]);
+  });
+
+  it('logs a failure by issue and error kind, never with the requester’s email', async () => {
+    deps.requests.failNext('getEmail', { status: 503 });
+    await onIssueCreated(issueCreatedEvent());
+    const lines = logged.mock.calls.map((args) => String(args[0]));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ event: 'issue-created-match-failed', issueId: request.id, error: 'JiraUnavailableError', retry: 1 });
+    expect(lines[0]).not.toContain('ada@acme.com');
   });
 
   it('does not retry an issue deleted before it could be read', async () => {

@@ -77,6 +77,7 @@ export function makeRestWorkItems(rest: AtlassianRest): WorkItems {
       const valid = wanted.filter((r) => isIssueId(r) || isIssueKey(r));
       const found = new Map<string, IssueBean>();
       const unresolved: string[] = [];
+      const invisible: string[] = [];
 
       for (let i = 0; i < valid.length; i += ISSUES_PER_SEARCH) {
         const chunk = valid.slice(i, i + ISSUES_PER_SEARCH);
@@ -88,13 +89,14 @@ export function makeRestWorkItems(rest: AtlassianRest): WorkItems {
         for (const ref of chunk) {
           const bean = beans.find((b) => b.id === ref || b.key === ref);
           if (bean) found.set(ref, bean);
+          // An id the search left out is not visible to the user; a key may belong to an issue that moved project.
+          else if (isIssueId(ref)) invisible.push(ref);
           else unresolved.push(ref);
         }
       }
 
       // What the search could not place: ask for each issue as the user (a moved issue's old key still resolves),
       // then ask as the app whether the issue exists at all.
-      const invisible: string[] = [];
       await inBatches(unresolved, PARALLEL_LOOKUPS, async (ref) => {
         const bean = await getOne('user', ref);
         if (bean) found.set(ref, bean);
@@ -102,7 +104,8 @@ export function makeRestWorkItems(rest: AtlassianRest): WorkItems {
       });
       const lookup: IssueLookup = { issues: [], missing: wanted.filter((r) => !valid.includes(r)), forbidden: [] };
       await inBatches(invisible, PARALLEL_LOOKUPS, async (ref) => {
-        // An app that cannot browse the project gets 403/404 too; only a 404 to the app as well counts as gone.
+        // Jira answers 404 both for a deleted issue and for one in a project the app may not browse; apps browse every
+        // project unless an admin removed the app's project role, so a 404 to the app is taken as "deleted".
         const answer = await rest.getIssue('app', ref, ['summary']);
         if (answer.status === 404) lookup.missing.push(ref);
         else if (answer.status === 200 || answer.status === 403) lookup.forbidden.push(ref);

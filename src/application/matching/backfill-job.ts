@@ -10,8 +10,6 @@ export type BackfillMessage = { jobId: string };
 /** The port through which backfill work reaches a background worker (Forge queue, or in-process locally). */
 export type BackfillQueue = { push(message: BackfillMessage): Promise<void> };
 
-/** Issues per Jira search page; the enhanced search returns at most 100 issues with fields. */
-export const BACKFILL_PAGE_SIZE = 100;
 /** A consumer may run up to 900 s; stop well before, after a whole page, and hand the rest to the next delivery. */
 export const BACKFILL_BUDGET_MS = 780_000;
 /** Failed deliveries of one step retried before the job is marked failed (an admin can resume it). */

@@ -1,5 +1,6 @@
 // Links contacts and companies to an issue on behalf of matching: idempotent, one audit entry per link actually made.
 import type { Id, Link, RecordType } from '../../domain/records';
+import { clipTitle } from '../../domain/work-items';
 import { recordAudit } from '../audit-trail';
 import type { Actor, Deps } from '../deps';
 
@@ -8,8 +9,6 @@ export type IssueTarget = { id: string; key: string; url: string; summary: strin
 
 /** Automatic links are stamped with this actor, so the history tells them from links a person made. */
 export const AUTO_MATCH_ACTOR: Actor = { accountId: 'auto-match', role: 'editor' };
-
-const MAX_TITLE_LENGTH = 400;
 
 /** Links each record to the issue unless it already is; returns how many links were made. */
 export async function linkRecordsToIssue(
@@ -29,13 +28,14 @@ export async function linkRecordsToIssue(
       targetId: issue.id,
       targetKey: issue.key,
       url: issue.url,
-      title: Array.from(issue.summary.trim()).slice(0, MAX_TITLE_LENGTH).join(''),
+      title: clipTitle(issue.summary),
       createdAt: at,
       createdBy: actor.accountId,
     };
     // links.add keeps one link per (record, issue): a repeated match adds nothing and logs nothing.
     if (await deps.store.links.add(link)) made.push(record);
   }
+  // The same entry a person's link writes (link-record.ts): the issue key under `issue`.
   await recordAudit(
     deps,
     actor,

@@ -72,7 +72,7 @@ async function decide(deps: MatchDeps, issue: RequestIssue, settings: AutoMatchS
   return decideMatch({ keys, found, companies, settings, dismissed });
 }
 
-export function recordsOf(candidate: Pick<Candidate, 'contactId' | 'companyId'>): { recordType: RecordType; recordId: Id }[] {
+function recordsOf(candidate: Pick<Candidate, 'contactId' | 'companyId'>): { recordType: RecordType; recordId: Id }[] {
   const records: { recordType: RecordType; recordId: Id }[] = [];
   if (candidate.contactId !== null) records.push({ recordType: 'contact', recordId: candidate.contactId });
   if (candidate.companyId !== null) records.push({ recordType: 'company', recordId: candidate.companyId });

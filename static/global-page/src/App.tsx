@@ -9,7 +9,7 @@ import { useLoader } from './hooks/use-loader';
 import { SECTIONS } from './sections';
 import { type Session, SessionContext } from './session';
 
-async function loadSession(): Promise<Session> {
+async function loadSession(): Promise<Omit<Session, 'refreshFields'>> {
   const isLocal = !isInsideJira();
   const localUsers = isLocal ? await fetchLocalUsers() : [];
   // A user remembered from an older run may no longer exist: fall back to the first one rather than lock the page.
@@ -48,9 +48,14 @@ export function App() {
       </main>
     );
   }
-  const visible = SECTIONS.filter((section) => section.isVisible?.(session.data!) ?? true);
+  const refreshFields = async () => {
+    const fields = await call('fields/list', {});
+    session.replace((current) => ({ ...current, fields }));
+  };
+  const value: Session = { ...session.data, refreshFields };
+  const visible = SECTIONS.filter((section) => section.isVisible?.(value) ?? true);
   return (
-    <SessionContext.Provider value={session.data}>
+    <SessionContext.Provider value={value}>
       <main className="app" key={session.data.me.accountId}>
         <AppHeader
           onSwitchUser={(accountId) => {

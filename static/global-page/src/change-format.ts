@@ -9,7 +9,7 @@ const FIELD_LABELS: Record<string, string> = {
   email: 'Email',
   firstName: 'First name',
   lastName: 'Last name',
-  displayName: 'Name',
+  displayName: 'Display name',
   phone: 'Phone',
   jobTitle: 'Job title',
   name: 'Name',

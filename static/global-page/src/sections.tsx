@@ -2,7 +2,10 @@
 import type { ReactNode } from 'react';
 import { CompanyList } from './components/CompanyList';
 import { ContactList } from './components/ContactList';
+import { ImportHistory } from './components/import/ImportHistory';
+import { ImportSection } from './components/import/ImportSection';
 import { RecordBrowser } from './components/RecordBrowser';
+import { SettingsSection } from './components/settings/SettingsSection';
 import type { Session } from './session';
 
 export type Section = {
@@ -24,4 +27,7 @@ export const SECTIONS: readonly Section[] = [
     label: 'Companies',
     render: () => <RecordBrowser rootLabel="Companies" list={(props) => <CompanyList {...props} />} />,
   },
+  { id: 'import', label: 'Import', isVisible: (session) => session.canAdmin, render: () => <ImportSection /> },
+  { id: 'import-history', label: 'Import history', isVisible: (session) => session.canAdmin, render: () => <ImportHistory /> },
+  { id: 'settings', label: 'Settings', isVisible: (session) => session.canAdmin, render: () => <SettingsSection /> },
 ];

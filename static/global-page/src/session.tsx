@@ -14,6 +14,8 @@ export type Session = {
   /** Names the page can show for account ids it meets (note authors). */
   people: ReadonlyMap<string, string>;
   localUsers: LocalUser[];
+  /** Loads the custom fields again after they changed (settings, an import that created fields). */
+  refreshFields(): Promise<void>;
 };
 
 export const SessionContext = createContext<Session | null>(null);

@@ -10,6 +10,7 @@ import type { OpenRecord } from '../navigation';
 import { useSession } from '../session';
 import { CompanyEditModal } from './CompanyEditModal';
 import { EmptyState } from './EmptyState';
+import { ExportButton } from './ExportButton';
 import { ListFooter } from './ListFooter';
 import { LoadError } from './LoadError';
 import { RecordLink } from './RecordLink';
@@ -64,6 +65,7 @@ export function CompanyList({ onOpen, refreshKey }: { onOpen: OpenRecord; refres
           <span className="result-count" aria-live="polite">
             {search.status === 'loading' && search.items.length === 0 ? 'Searching...' : plural(search.total, 'company', 'companies')}
           </span>
+          <ExportButton label="Export CSV" filter={{}} fileStem="customer-directory" />
           {canWrite && (
             <Button appearance="primary" onClick={() => setCreating(true)}>
               Add company

@@ -2,6 +2,7 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { ModalTransition } from '@atlaskit/modal-dialog';
+import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import { call } from '../bridge';
 import { formatDate, plural } from '../format';
@@ -14,8 +15,11 @@ import { CompanyMembers } from './CompanyMembers';
 import { CompanySubsidiaries } from './CompanySubsidiaries';
 import { CustomFieldsCard } from './CustomFieldsCard';
 import { DetailList } from './DetailList';
+import { ExportButton } from './ExportButton';
+import { HistoryCard } from './HistoryCard';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
+import { MergeDialog, mergeSummary } from './MergeDialog';
 import { NotesCard } from './NotesCard';
 import { RecordLink } from './RecordLink';
 
@@ -23,6 +27,8 @@ export function CompanyPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
   const { canWrite } = useSession();
   const profile = useLoader(() => call('companies/get', { id }), [id]);
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const [mergeNotice, setMergeNotice] = useState<string | null>(null);
 
   if (profile.error) return <LoadError title="This company could not be loaded" message={profile.error} onRetry={profile.reload} />;
   if (profile.data === null) return <Loading label="Loading company" />;
@@ -37,12 +43,23 @@ export function CompanyPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
             {plural(company.memberCount, 'contact')} · {plural(company.childCount, 'subsidiary', 'subsidiaries')}
           </p>
         </div>
-        {canWrite && (
-          <Button appearance="primary" onClick={() => setEditing(true)}>
-            Edit company
-          </Button>
-        )}
+        <div className="row-actions">
+          <ExportButton label="Export contacts" filter={{ companyId: company.id }} fileStem="company-contacts" />
+          {canWrite && <Button onClick={() => setMerging(true)}>Merge with...</Button>}
+          {canWrite && (
+            <Button appearance="primary" onClick={() => setEditing(true)}>
+              Edit company
+            </Button>
+          )}
+        </div>
       </header>
+      {mergeNotice && (
+        <div className="profile-notice">
+          <SectionMessage appearance="success" isDismissible onDismiss={() => setMergeNotice(null)}>
+            <p>{mergeNotice}</p>
+          </SectionMessage>
+        </div>
+      )}
       <div className="profile-grid">
         <Card title="Details">
           <DetailList
@@ -76,6 +93,7 @@ export function CompanyPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
         <CompanyMembers members={contacts} total={company.memberCount} onOpen={onOpen} />
         <CompanySubsidiaries companies={children} total={company.childCount} onOpen={onOpen} />
         <NotesCard recordType="company" recordId={company.id} notes={notes} onChange={(next) => profile.replace((current) => ({ ...current, notes: next }))} />
+        <HistoryCard recordType="company" recordId={company.id} refreshKey={`${company.version}:${company.memberCount}:${notes.length}`} />
       </div>
       <ModalTransition>
         {editing && (
@@ -85,6 +103,18 @@ export function CompanyPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
             onSaved={() => {
               setEditing(false);
               profile.reload(); // the parent, children and counts may all have moved
+              onChanged();
+            }}
+          />
+        )}
+        {merging && (
+          <MergeDialog
+            keep={{ type: 'company', record: company }}
+            onClose={() => setMerging(false)}
+            onMerged={(result, merged) => {
+              setMerging(false);
+              setMergeNotice(mergeSummary(result, merged));
+              profile.reload();
               onChanged();
             }}
           />

@@ -10,6 +10,7 @@ import type { OpenRecord } from '../navigation';
 import { useSession } from '../session';
 import { ContactEditModal } from './ContactEditModal';
 import { EmptyState } from './EmptyState';
+import { ExportButton } from './ExportButton';
 import { ListFooter } from './ListFooter';
 import { LoadError } from './LoadError';
 import { RecordLink } from './RecordLink';
@@ -58,6 +59,7 @@ export function ContactList({ onOpen, refreshKey }: { onOpen: OpenRecord; refres
           <span className="result-count" aria-live="polite">
             {search.status === 'loading' && search.items.length === 0 ? 'Searching...' : plural(search.total, 'contact')}
           </span>
+          <ExportButton label={search.query ? 'Export these contacts' : 'Export CSV'} filter={{ text: search.query || undefined }} fileStem={search.query ? 'contacts-search' : 'customer-directory'} />
           {canWrite && (
             <Button appearance="primary" onClick={() => setCreating(true)}>
               Add contact

@@ -1,6 +1,7 @@
 // A contact's profile: details, custom fields, companies with role and primary flag, and notes.
 import Button from '@atlaskit/button/new';
 import { ModalTransition } from '@atlaskit/modal-dialog';
+import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import type { ContactProfile, ContactView } from '../api-types';
 import { call } from '../bridge';
@@ -12,15 +13,19 @@ import { Card } from './Card';
 import { ContactEditModal } from './ContactEditModal';
 import { CustomFieldsCard } from './CustomFieldsCard';
 import { DetailList } from './DetailList';
+import { HistoryCard } from './HistoryCard';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
 import { MembershipList } from './MembershipList';
+import { MergeDialog, mergeSummary } from './MergeDialog';
 import { NotesCard } from './NotesCard';
 
 export function ContactPage({ id, onOpen, onChanged }: { id: string; onOpen: OpenRecord; onChanged: () => void }) {
   const { canWrite } = useSession();
   const profile = useLoader(() => call('contacts/get', { id }), [id]);
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const [mergeNotice, setMergeNotice] = useState<string | null>(null);
 
   if (profile.error) return <LoadError title="This contact could not be loaded" message={profile.error} onRetry={profile.reload} />;
   if (profile.data === null) return <Loading label="Loading contact" />;
@@ -41,11 +46,21 @@ export function ContactPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
           <p className="profile-subtitle">{subtitle || contact.email}</p>
         </div>
         {canWrite && (
-          <Button appearance="primary" onClick={() => setEditing(true)}>
-            Edit contact
-          </Button>
+          <div className="row-actions">
+            <Button onClick={() => setMerging(true)}>Merge with...</Button>
+            <Button appearance="primary" onClick={() => setEditing(true)}>
+              Edit contact
+            </Button>
+          </div>
         )}
       </header>
+      {mergeNotice && (
+        <div className="profile-notice">
+          <SectionMessage appearance="success" isDismissible onDismiss={() => setMergeNotice(null)}>
+            <p>{mergeNotice}</p>
+          </SectionMessage>
+        </div>
+      )}
       <div className="profile-grid">
         <Card title="Details">
           <DetailList
@@ -66,6 +81,7 @@ export function ContactPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
           <CustomFieldsCard entity="contact" values={contact.custom} />
         </div>
         <NotesCard recordType="contact" recordId={contact.id} notes={notes} onChange={(next) => profile.replace((current) => ({ ...current, notes: next }))} />
+        <HistoryCard recordType="contact" recordId={contact.id} refreshKey={`${contact.version}:${contact.memberships.length}:${notes.length}`} />
       </div>
       <ModalTransition>
         {editing && (
@@ -75,6 +91,18 @@ export function ContactPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
             onSaved={(saved) => {
               setEditing(false);
               setContact(saved);
+            }}
+          />
+        )}
+        {merging && (
+          <MergeDialog
+            keep={{ type: 'contact', record: contact }}
+            onClose={() => setMerging(false)}
+            onMerged={(result, merged) => {
+              setMerging(false);
+              setMergeNotice(mergeSummary(result, merged));
+              profile.reload();
+              onChanged();
             }}
           />
         )}

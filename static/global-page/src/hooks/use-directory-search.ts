@@ -1,6 +1,7 @@
 // Search with keyset paging for contacts or companies: the first page follows the query, "Load more" appends the next.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchPage } from '../api-types';
+import { usePageEvent } from '../events';
 import { useDebouncedValue } from './use-debounced-value';
 
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -63,6 +64,8 @@ export function useDirectorySearch<T>(search: (request: PageRequest) => Promise<
   useEffect(() => {
     void fetchPage(null, false);
   }, [fetchPage, generation, refreshKey]);
+  // An import or an undo elsewhere on the page changed the directory.
+  usePageEvent('directory-changed', () => setGeneration((g) => g + 1));
 
   return {
     items,

@@ -2,6 +2,7 @@
 import type { CustomField } from '../api-types';
 import { mapHeaders, mappingTargetName, type BuiltInTargetName } from '../../../../src/import/headers';
 import type { FieldTarget } from '../../../../src/import/types';
+import { fieldNameKey } from '../../../../src/domain/custom-fields';
 import { MAX_FIELD_NAME_LENGTH } from '../../../../src/domain/limits';
 
 export type TargetOption = { label: string; value: string };
@@ -55,7 +56,7 @@ export function targetGroups(header: string, fields: CustomField[]): TargetGroup
 function newFieldTargets(header: string, fields: CustomField[]): TargetOption[] {
   const suggested = newFieldTarget(header, fields);
   if (suggested === null || suggested.fieldName.length > MAX_FIELD_NAME_LENGTH) return [];
-  const exists = (entity: CustomField['entity'], name: string) => fields.some((f) => f.entity === entity && f.name.trim().toLowerCase() === name.trim().toLowerCase());
+  const exists = (entity: CustomField['entity'], name: string) => fields.some((f) => f.entity === entity && fieldNameKey(f.name) === fieldNameKey(name));
   const options: TargetOption[] = [];
   for (const entity of ['contact', 'company'] as const) {
     if (exists(entity, suggested.fieldName)) continue;
@@ -74,8 +75,4 @@ export function targetLabel(value: string, groups: TargetGroup[]): string {
     if (option) return group.label === 'Contact' || group.label === 'Company' || group.label === 'Membership' ? `${group.label}: ${option.label}` : option.label;
   }
   return value;
-}
-
-export function isNewFieldTarget(target: FieldTarget): boolean {
-  return target.kind === 'newCustom';
 }

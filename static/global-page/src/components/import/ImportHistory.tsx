@@ -1,0 +1,291 @@
+// The Import history tab (admins): past imports and dry runs with their results, error files, and undo.
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiResult } from '../../api-types';
+import { call } from '../../bridge';
+import { notify, usePageEvent } from '../../events';
+import { formatDateTime, plural } from '../../format';
+import { hasEnded, type ImportJobStatus, type ImportStatus } from '../../hooks/use-import-status';
+import { downloadErrorFile } from '../../import/error-file';
+import { personName, useSession } from '../../session';
+import { AsyncButton } from '../AsyncButton';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { EmptyState } from '../EmptyState';
+import { ListFooter } from '../ListFooter';
+import { LoadError } from '../LoadError';
+import { ImportReport } from './ImportReport';
+
+type Job = ApiResult<'import/list'>[number];
+type Report = NonNullable<ImportStatus['report']>;
+
+const PAGE_SIZE = 25;
+const ACTIVE_POLL_MS = 2000;
+
+const STATUS_LABELS: Record<ImportJobStatus, { label: string; appearance: 'default' | 'inprogress' | 'success' | 'removed' | 'moved' }> = {
+  staging: { label: 'Uploading', appearance: 'inprogress' },
+  queued: { label: 'Queued', appearance: 'inprogress' },
+  running: { label: 'Running', appearance: 'inprogress' },
+  done: { label: 'Done', appearance: 'success' },
+  failed: { label: 'Failed', appearance: 'removed' },
+  undoing: { label: 'Undoing', appearance: 'inprogress' },
+  undone: { label: 'Undone', appearance: 'default' },
+};
+
+const HEAD = {
+  cells: [
+    { key: 'when', content: 'Started', width: 15 },
+    { key: 'who', content: 'By', width: 11 },
+    { key: 'file', content: 'File', width: 20 },
+    { key: 'kind', content: 'Type', width: 8 },
+    { key: 'rows', content: 'Rows', width: 7 },
+    { key: 'status', content: 'Status', width: 9 },
+    { key: 'result', content: 'Result', width: 18 },
+    { key: 'actions', content: <span className="visually-hidden">Actions</span>, width: 12 },
+  ],
+};
+
+export function ImportHistory() {
+  const session = useSession();
+  const [jobs, setJobs] = useState<Job[]>([]);
+  const [reports, setReports] = useState<Record<string, Report | null>>({});
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [undoing, setUndoing] = useState<Job | null>(null);
+  const [details, setDetails] = useState<string | null>(null);
+  const [undoJobId, setUndoJobId] = useState<string | null>(null);
+  const latest = useRef(0);
+  // The undo started here: when it ends, the directory lists are stale.
+  const undoWatch = useRef<string | null>(null);
+
+  const loadReports = useCallback(async (list: Job[]) => {
+    // The list has progress only; each finished job's counts come from its status (at most one page of calls).
+    const ended = list.filter((job) => hasEnded(job.status));
+    const answers = await Promise.all(ended.map((job) => call('import/status', { jobId: job.jobId }).then((s) => [job.jobId, s.report] as const, () => [job.jobId, null] as const)));
+    setReports((current) => ({ ...current, ...Object.fromEntries(answers) }));
+  }, []);
+
+  const load = useCallback(async () => {
+    const request = ++latest.current;
+    setError(null);
+    try {
+      const list = await call('import/list', { limit: PAGE_SIZE });
+      if (request !== latest.current) return;
+      setJobs(list);
+      setHasMore(list.length === PAGE_SIZE);
+      await loadReports(list);
+      if (list.some((job) => job.jobId === undoWatch.current && hasEnded(job.status))) {
+        undoWatch.current = null;
+        notify('directory-changed');
+      }
+    } catch (failure) {
+      if (request === latest.current) setError(failure instanceof Error ? failure.message : 'The import history could not be loaded.');
+    } finally {
+      if (request === latest.current) setLoading(false);
+    }
+  }, [loadReports]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  usePageEvent('imports-changed', () => void load());
+
+  // While a job runs or undoes, its row follows it.
+  const anyActive = jobs.some((job) => !hasEnded(job.status));
+  useEffect(() => {
+    if (!anyActive) return;
+    const timer = setTimeout(() => void load(), ACTIVE_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [anyActive, jobs, load]);
+
+  const loadMore = async () => {
+    const last = jobs[jobs.length - 1];
+    if (!last) return;
+    setLoadingMore(true);
+    try {
+      const more = await call('import/list', { limit: PAGE_SIZE, before: last.jobId });
+      setJobs((current) => [...current, ...more]);
+      setHasMore(more.length === PAGE_SIZE);
+      await loadReports(more);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'More imports could not be loaded.');
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const shown = jobs.find((job) => job.jobId === details);
+  const shownReport = details ? reports[details] : null;
+  const undoJob = jobs.find((job) => job.jobId === undoJobId);
+  const undoReport = undoJobId ? reports[undoJobId] : null;
+
+  const rows = jobs.map((job) => {
+    const report = reports[job.jobId] ?? null;
+    const status = STATUS_LABELS[job.status];
+    return {
+      key: job.jobId,
+      cells: [
+        { key: 'when', content: formatDateTime(job.createdAt) },
+        { key: 'who', content: personName(session, job.createdBy) },
+        { key: 'file', content: <span className="cell-text break">{job.fileName}</span> },
+        { key: 'kind', content: job.dryRun ? <Lozenge>Dry run</Lozenge> : <Lozenge appearance="new">Import</Lozenge> },
+        { key: 'rows', content: job.totalRows.toLocaleString() },
+        {
+          key: 'status',
+          content: (
+            <span className="cell-primary">
+              <Lozenge appearance={status.appearance}>{status.label}</Lozenge>
+              {!hasEnded(job.status) && job.status !== 'staging' && <span className="cell-secondary">{job.percent}%</span>}
+            </span>
+          ),
+        },
+        { key: 'result', content: report ? <ResultSummary report={report} /> : job.error ? <span className="cell-secondary">{job.error}</span> : '' },
+        {
+          key: 'actions',
+          content: (
+            <div className="row-actions">
+              {report && (
+                <Button appearance="subtle" spacing="compact" onClick={() => setDetails(details === job.jobId ? null : job.jobId)} aria-expanded={details === job.jobId}>
+                  {details === job.jobId ? 'Hide report' : 'Report'}
+                </Button>
+              )}
+              {report && report.rejected > 0 && <AsyncButton label="Error file" appearance="subtle" onClick={() => downloadErrorFile(job.jobId, job.fileName)} />}
+              {!job.dryRun && (job.status === 'done' || job.status === 'failed') && (
+                <Button appearance="subtle" spacing="compact" onClick={() => setUndoing(job)}>
+                  Undo
+                </Button>
+              )}
+            </div>
+          ),
+        },
+      ],
+    };
+  });
+
+  return (
+    <div className="section">
+      <div className="toolbar">
+        <div className="section-intro">
+          <h2 className="section-title">Import history</h2>
+          <p className="muted">Every import and dry run, newest first. Undo reverses an import unless a record was edited after it.</p>
+        </div>
+        <Button onClick={() => void load()}>Refresh</Button>
+      </div>
+      {undoJob && <UndoBanner job={undoJob} report={undoReport ?? null} onDismiss={() => setUndoJobId(null)} />}
+      {error ? (
+        <LoadError title="The import history could not be loaded" message={error} onRetry={() => void load()} />
+      ) : (
+        <DynamicTable
+          label="Import history"
+          head={HEAD}
+          rows={rows}
+          isLoading={loading}
+          loadingLabel="Loading the import history"
+          emptyView={<EmptyState title="No imports yet">Imports and dry runs show here once an admin starts one from the Import tab.</EmptyState>}
+        />
+      )}
+      <ListFooter hasMore={hasMore} loading={loadingMore} onLoadMore={() => void loadMore()} />
+      {shown && shownReport && (
+        <section className="card history-report" aria-labelledby="history-report-heading">
+          <div className="card-header">
+            <h3 id="history-report-heading">
+              {shown.dryRun ? 'Dry run' : 'Import'} of {shown.fileName}
+            </h3>
+            <Button appearance="subtle" onClick={() => setDetails(null)}>
+              Close
+            </Button>
+          </div>
+          <ImportReport report={shownReport} warnings={[]} />
+        </section>
+      )}
+      <ConfirmDialog
+        isOpen={undoing !== null}
+        title="Undo this import?"
+        confirmLabel="Undo import"
+        onClose={() => setUndoing(null)}
+        onConfirm={async () => {
+          if (!undoing) return;
+          await call('import/undo', { jobId: undoing.jobId });
+          undoWatch.current = undoing.jobId;
+          setUndoJobId(undoing.jobId);
+          notify('imports-changed');
+        }}
+      >
+        {undoing && (
+          <>
+            <p>
+              Undo the import of <strong>{undoing.fileName}</strong> started {formatDateTime(undoing.createdAt)}?
+            </p>
+            <ul>
+              <li>Contacts, companies and memberships it created are removed.</li>
+              <li>Records it changed get their earlier values back.</li>
+              <li>Records edited after the import are left as they are, and listed.</li>
+            </ul>
+            <p>An undo cannot be undone.</p>
+          </>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+/** The undo started from this page: running, then what it restored, removed and left alone. */
+function UndoBanner({ job, report, onDismiss }: { job: Job; report: Report | null; onDismiss: () => void }) {
+  if (job.status === 'undone' && report?.undo) {
+    const { restored, removed, skipped } = report.undo;
+    return (
+      <SectionMessage appearance="success" title={`Import of ${job.fileName} undone`} headingLevel="h3" isDismissible onDismiss={onDismiss}>
+        <p>
+          {plural(restored, 'record')} restored, {plural(removed, 'record')} removed, {plural(skipped.length, 'record')} skipped.
+        </p>
+        {skipped.length > 0 && (
+          <>
+            <p>Skipped because they were edited after the import:</p>
+            <ul className="compact-list" aria-label="Records skipped by the undo">
+              {skipped.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </SectionMessage>
+    );
+  }
+  if (job.status === 'failed' && job.phase === 'undo') {
+    return (
+      <SectionMessage appearance="error" title={`Undoing ${job.fileName} stopped`} headingLevel="h3" isDismissible onDismiss={onDismiss}>
+        <p>{job.error ?? 'It stopped without saying why.'} Try the undo again.</p>
+      </SectionMessage>
+    );
+  }
+  return (
+    <SectionMessage appearance="information" title={`Undoing the import of ${job.fileName}`} headingLevel="h3">
+      <p>Restoring the records it changed and removing the ones it created. This takes a moment for large imports; you can leave the page.</p>
+    </SectionMessage>
+  );
+}
+
+function ResultSummary({ report }: { report: Report }) {
+  if (report.undo) {
+    return (
+      <span className="cell-secondary">
+        Undone: {report.undo.restored.toLocaleString()} restored, {report.undo.removed.toLocaleString()} removed, {report.undo.skipped.length.toLocaleString()} skipped
+      </span>
+    );
+  }
+  const created = report.contacts.created + report.companies.created + report.memberships.created;
+  const updated = report.contacts.updated + report.companies.updated + report.memberships.updated;
+  const removed = report.memberships.removed;
+  const parts = [`${created.toLocaleString()} created`, `${updated.toLocaleString()} updated`];
+  if (removed > 0) parts.push(`${removed.toLocaleString()} removed`);
+  return (
+    <span className="cell-primary">
+      <span>{parts.join(', ')}</span>
+      {report.rejected > 0 && <span className="cell-secondary">{plural(report.rejected, 'row')} rejected</span>}
+    </span>
+  );
+}

@@ -1,0 +1,170 @@
+// What an import (or its dry run) did: counts per record type, rejected rows, warnings, sampled changes, the error file.
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import type { ApiResult } from '../../api-types';
+import { changeLines } from '../../change-format';
+import { plural } from '../../format';
+import { downloadErrorFile } from '../../import/error-file';
+import { useSession } from '../../session';
+import { AsyncButton } from '../AsyncButton';
+import { ChangeValues } from '../ChangeValues';
+
+export type ImportReportView = NonNullable<ApiResult<'import/status'>['report']>;
+export type RowIssueView = ApiResult<'import/status'>['warningsSample'][number];
+
+const COUNT_KEYS = ['created', 'updated', 'unchanged', 'removed'] as const;
+const COUNT_LABELS: Record<(typeof COUNT_KEYS)[number], string> = { created: 'Created', updated: 'Updated', unchanged: 'Unchanged', removed: 'Removed' };
+const DRY_RUN_LABELS: Record<(typeof COUNT_KEYS)[number], string> = { created: 'Would create', updated: 'Would update', unchanged: 'Unchanged', removed: 'Would remove' };
+
+export function ImportReport({ report, warnings }: { report: ImportReportView; warnings: RowIssueView[] }) {
+  const { fields } = useSession();
+  const labels = report.dryRun ? DRY_RUN_LABELS : COUNT_LABELS;
+  const rowsOk = report.rows - report.rejected;
+  return (
+    <div className="import-report">
+      <dl className="report-facts" aria-label="Rows">
+        <div>
+          <dt>Rows in the file</dt>
+          <dd>{report.rows.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>{report.dryRun ? 'Rows that would import' : 'Rows imported'}</dt>
+          <dd>{rowsOk.toLocaleString()}</dd>
+        </div>
+        <div className={report.rejected > 0 ? 'fact-error' : undefined}>
+          <dt>Rows rejected</dt>
+          <dd>{report.rejected.toLocaleString()}</dd>
+        </div>
+        <div className={report.warnings > 0 ? 'fact-warning' : undefined}>
+          <dt>Warnings</dt>
+          <dd>{report.warnings.toLocaleString()}</dd>
+        </div>
+      </dl>
+      <div className="table-scroll">
+        <table className="data-table counts-table">
+          <caption>{report.dryRun ? 'What the import would change' : 'What the import changed'}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Records</th>
+              {COUNT_KEYS.map((key) => (
+                <th scope="col" key={key} className="numeric">
+                  {labels[key]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(
+              [
+                ['Contacts', report.contacts],
+                ['Companies', report.companies],
+                ['Memberships', report.memberships],
+              ] as const
+            ).map(([label, counts]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {COUNT_KEYS.map((key) => (
+                  <td key={key} className="numeric">
+                    {counts[key].toLocaleString()}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {report.rejected > 0 && (
+        <SectionMessage appearance="warning" title={`${plural(report.rejected, 'row')} ${report.rejected === 1 ? 'was' : 'were'} rejected`} headingLevel="h4">
+          <p>The error file has these rows as they were in your file, with an Error column saying what to fix. Correct them and import the error file.</p>
+          <p>
+            <AsyncButton label="Download error file" onClick={() => downloadErrorFile(report.jobId, report.fileName)} />
+          </p>
+        </SectionMessage>
+      )}
+      {report.fieldsCreated.length > 0 && (
+        <p>
+          {report.dryRun ? 'Custom fields to create: ' : 'Custom fields created: '}
+          <span className="quoted-list">{report.fieldsCreated.join(', ')}</span>
+        </p>
+      )}
+      {report.missing && (
+        <div className="report-block">
+          <h4>Not in the file</h4>
+          <p>
+            {plural(report.missing.contacts, 'stored contact')} and {plural(report.missing.companies, 'stored company', 'stored companies')} are not listed in the file. Nothing was deleted.
+          </p>
+          {report.missing.sample.length > 0 && (
+            <ul className="plain-list compact-list" aria-label="Examples of records not in the file">
+              {report.missing.sample.map((name) => (
+                <li key={name}>{name}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {report.undo && (
+        <div className="report-block">
+          <h4>Undone</h4>
+          <p>
+            {plural(report.undo.restored, 'record')} restored, {plural(report.undo.removed, 'record')} removed, {plural(report.undo.skipped.length, 'record')} left as{' '}
+            {report.undo.skipped.length === 1 ? 'it was' : 'they were'} because {report.undo.skipped.length === 1 ? 'it was' : 'they were'} edited after the import.
+          </p>
+          {report.undo.skipped.length > 0 && (
+            <ul className="plain-list compact-list" aria-label="Records left as they were">
+              {report.undo.skipped.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {report.samples.length > 0 && (
+        <div className="report-block">
+          <h4>{report.dryRun ? 'Examples of changes it would make' : 'Examples of changes'}</h4>
+          <ul className="plain-list change-list" aria-label="Examples of changes">
+            {report.samples.map((sample, index) => {
+              const lines = changeLines(sample.changes, fields);
+              return (
+                <li key={index}>
+                  <div className="change-title">
+                    <span className="change-action">{sentenceCase(sample.action)}</span> <span className="cell-text">{sample.record}</span>
+                  </div>
+                  {lines.length > 0 && (
+                    <ul className="plain-list change-fields">
+                      {lines.map((line, i) => (
+                        <li key={i}>
+                          <span className="change-field">{line.field}:</span> <ChangeValues before={line.before} after={line.after} summary={line.summary} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <div className="report-block">
+          <h4>{report.rejected + report.warnings > warnings.length ? `The first ${warnings.length} problems found in rows` : 'Problems found in rows'}</h4>
+          <ul className="plain-list compact-list issue-lines" aria-label="Problems found in rows">
+            {warnings.map((issue, index) => (
+              <li key={index}>
+                <Lozenge appearance={issue.severity === 'error' ? 'removed' : 'moved'}>{issue.severity === 'error' ? 'Rejected' : 'Warning'}</Lozenge>{' '}
+                <span className="muted">
+                  Row {issue.row.toLocaleString()}
+                  {issue.column ? `, ${issue.column}` : ''}:
+                </span>{' '}
+                {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
