@@ -1,7 +1,7 @@
 // The Forge composition root: Forge SQL store, KVS settings and Jira-backed roles wired into what the resolvers need.
 import { loadAppSettings } from '../../application/settings';
 import { newId } from '../../domain/ids';
-import { makeImportConsumer } from '../../entry/consumers/import-consumer';
+import { makeImportConsumer, type QueueEvent } from '../../entry/consumers/import-consumer';
 import { makePersonalDataTrigger } from '../../entry/scheduled/personal-data-trigger';
 import { makePruneAuditTrigger } from '../../entry/scheduled/prune-audit-trigger';
 import { makePropertySyncConsumer } from '../../entry/consumers/property-sync-consumer';
@@ -38,7 +38,8 @@ export function forgeDeps(): ResolverDeps {
 }
 
 /** The import queue's consumer, over the same Forge adapters. */
-export const importConsumer = makeImportConsumer(forgeDeps);
+const importSlices = makeImportConsumer(forgeDeps);
+export const importConsumer = async (event: QueueEvent) => toForgeResult(await importSlices(event));
 
 /** The property-sync queue's consumer: rewrites the customer property of the issues in each event. */
 export const propertySyncConsumer = makePropertySyncConsumer(forgeDeps);

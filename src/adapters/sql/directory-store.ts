@@ -6,6 +6,7 @@ import type { Companies, Contacts, DirectoryQuery, Memberships, Page } from '../
 import type { Company, Contact, Id, Membership, RecordType } from '../../domain/records';
 import { batchRows, chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
+import { upsertRows } from './upsert';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
 import type { CompaniesTable, ContactsTable, Database } from './schema';
 
@@ -88,12 +89,6 @@ class SearchIndex {
 function jsonValue(engine: SqlEngine, fieldId: string) {
   const path = `$."${fieldId.replace(/[^A-Za-z0-9-]/g, '')}"`;
   return engine.dialect === 'mysql' ? sql<string>`JSON_UNQUOTE(JSON_EXTRACT(custom, ${path}))` : sql<string>`json_extract(custom, ${path})`;
-}
-
-function upsertSet(engine: SqlEngine, columns: readonly string[]) {
-  const set: Record<string, ReturnType<typeof sql>> = {};
-  for (const c of columns) set[c] = engine.dialect === 'mysql' ? sql`VALUES(${sql.ref(c)})` : sql`excluded.${sql.ref(c)}`;
-  return set;
 }
 
 export function makeContacts(engine: SqlEngine): Contacts {
@@ -207,14 +202,7 @@ export function makeContacts(engine: SqlEngine): Contacts {
     },
     async saveMany(contacts, isNew) {
       if (contacts.length === 0) return;
-      const rows = contacts.map(fromContact);
-      for (const batch of batchRows(rows, Object.values, engine.maxParams)) {
-        const insert = db.insertInto('contacts').values(batch);
-        await (engine.dialect === 'mysql'
-          ? insert.onDuplicateKeyUpdate(upsertSet(engine, columns))
-          : insert.onConflict((oc) => oc.column('id').doUpdateSet(upsertSet(engine, columns)))
-        ).execute();
-      }
+      await upsertRows(engine, 'contacts', contacts.map(fromContact), ['id'], columns);
       await index.replace('contact', contacts.map((c) => ({ id: c.id, terms: contactTerms(c) })), isNew);
     },
     async deleteMany(ids) {
@@ -391,24 +379,12 @@ export function makeCompanies(engine: SqlEngine): Companies {
     async saveMany(companies, isNew) {
       if (companies.length === 0) return;
       await writeDomains(companies, isNew);
-      for (const batch of batchRows(companies.map(fromCompany), Object.values, engine.maxParams)) {
-        const insert = db.insertInto('companies').values(batch);
-        await (engine.dialect === 'mysql'
-          ? insert.onDuplicateKeyUpdate(upsertSet(engine, columns))
-          : insert.onConflict((oc) => oc.column('id').doUpdateSet(upsertSet(engine, columns)))
-        ).execute();
-      }
+      await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
       await index.replace('company', companies.map((c) => ({ id: c.id, terms: companyTerms(c) })), isNew);
     },
     async saveImported(companies, addedDomains, isNew) {
       if (companies.length === 0) return;
-      for (const batch of batchRows(companies.map(fromCompany), Object.values, engine.maxParams)) {
-        const insert = db.insertInto('companies').values(batch);
-        await (engine.dialect === 'mysql'
-          ? insert.onDuplicateKeyUpdate(upsertSet(engine, columns))
-          : insert.onConflict((oc) => oc.column('id').doUpdateSet(upsertSet(engine, columns)))
-        ).execute();
-      }
+      await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
       const domainRows = addedDomains.map((d) => ({ domain: d.domain, company_id: d.companyId }));
       for (const batch of batchRows(domainRows, () => [0, 0], engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
       await index.replace('company', companies.map((c) => ({ id: c.id, terms: companyTerms(c) })), isNew);
@@ -454,13 +430,7 @@ export function makeMemberships(engine: SqlEngine): Memberships {
       return counts;
     },
     async upsertMany(memberships) {
-      for (const batch of batchRows(memberships.map(fromMembership), Object.values, engine.maxParams)) {
-        const insert = db.insertInto('memberships').values(batch);
-        await (engine.dialect === 'mysql'
-          ? insert.onDuplicateKeyUpdate(upsertSet(engine, ['role', 'is_primary']))
-          : insert.onConflict((oc) => oc.columns(['contact_id', 'company_id']).doUpdateSet(upsertSet(engine, ['role', 'is_primary'])))
-        ).execute();
-      }
+      await upsertRows(engine, 'memberships', memberships.map(fromMembership), ['contact_id', 'company_id'], ['role', 'is_primary']);
     },
     async countCreatedBy(actor) {
       const row = await db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('created_by', '=', actor).executeTakeFirst();
