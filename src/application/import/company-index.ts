@@ -12,8 +12,6 @@ export class CompanyIndex {
   private readonly byKey = new Map<string, Set<string>>();
   private readonly knownDomains = new Set<string>();
   private readonly knownKeys = new Set<string>();
-  /** Companies this job created (their later changes need no audit entry: undo removes them whole). */
-  readonly createdByJob = new Set<string>();
 
   /** Looks up, in one query, every domain and name key not seen before. */
   async load(store: Store, refs: { domains: string[]; keys: string[] }): Promise<void> {
@@ -38,6 +36,19 @@ export class CompanyIndex {
     ids.add(company.id);
     this.byKey.set(company.nameKey, ids);
     this.knownKeys.add(company.nameKey);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Forgets everything (a real run reloads what it needs from the store; only dry runs must keep their plan). */
+  clear(): void {
+    this.byId.clear();
+    this.byDomain.clear();
+    this.byKey.clear();
+    this.knownDomains.clear();
+    this.knownKeys.clear();
   }
 
   get(id: string): Company | undefined {

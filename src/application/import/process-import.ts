@@ -43,6 +43,8 @@ function indexFor(jobId: string): CompanyIndex {
 }
 
 const PURGE_RANGE = 50_000;
+/** Companies a real run keeps in memory between chunks before it starts afresh from the store. */
+const MAX_INDEXED_COMPANIES = 50_000;
 /** Renewing the lock every minute keeps it well inside its 15-minute expiry. */
 const LOCK_RENEW_MS = 60_000;
 
@@ -156,6 +158,8 @@ class JobRun {
   /** Runs one step; returns false when the job is finished. */
   async step(): Promise<boolean> {
     this.chunkTime = null;
+    // Real runs keep memory bounded whatever the file's size: what was written can be read back when needed.
+    if (!this.job.dryRun && this.index.size > MAX_INDEXED_COMPANIES) this.index.clear();
     const { phase } = this.job.state;
     if (phase !== 'done') await this.renewLock();
     switch (phase) {
