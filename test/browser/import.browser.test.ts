@@ -125,6 +125,12 @@ describeInBrowser('the import wizard', () => {
       await changes.getByText('ada.lovelace@northwind.example').waitFor();
       expect(await changes.innerText()).toContain('Chief Executive Officer');
       await saveScreenshot(page, 'import-report');
+      // The page follows the system theme: the same report in dark mode, from design tokens alone.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.waitForFunction(() => document.documentElement.dataset.colorMode === 'dark');
+      await saveScreenshot(page, 'import-report-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.waitForFunction(() => document.documentElement.dataset.colorMode === 'light');
 
       const errorFile = await downloadText(page, page.getByRole('button', { name: 'Download error file' }));
       expect(errorFile.name).toBe('globex-contacts-errors.csv');
@@ -219,7 +225,7 @@ describeInBrowser('the import wizard', () => {
       const history = page.getByRole('table', { name: 'Import history' });
       const row = history.getByRole('row', { name: /globex-contacts\.csv.*Import/ });
       await row.getByText('Done').waitFor();
-      expect(await row.innerText()).toMatch(/3 created/);
+      expect(await row.innerText()).toMatch(/3 new contacts, 1 updated/);
       await saveScreenshot(page, 'import-history');
 
       await row.getByRole('button', { name: 'Undo' }).click();

@@ -2,10 +2,14 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 
-/** Opens the select whose input is `input`, types `text` to filter, and picks the option named `option`. */
+/**
+ * Picks the option named `option` in the Atlaskit select whose input is `input`, with the keyboard as a user would:
+ * a searchable select is filtered by typing `text`, a plain one is opened with the down arrow.
+ */
 export async function chooseOption(page: Page, input: Locator, option: string, text = option): Promise<void> {
-  await input.click();
-  await input.fill(text);
+  await input.focus();
+  if ((await input.getAttribute('aria-readonly')) === 'true') await page.keyboard.press('ArrowDown');
+  else await input.fill(text);
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 

@@ -2,7 +2,7 @@
 
 /** Offers `parts` as one file named `fileName`; the parts are joined by the Blob, never into one large string. */
 export function saveTextFile(fileName: string, parts: readonly string[], type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob(parts as string[], { type }));
+  const url = URL.createObjectURL(new Blob([...parts], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { isInsideJira, loadForgeBridge } from './bridge';
 import './styles.css';
+import './admin.css';
 
 async function applyTheme(): Promise<void> {
   try {

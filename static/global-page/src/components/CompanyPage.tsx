@@ -93,7 +93,18 @@ export function CompanyPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
         <CompanyMembers members={contacts} total={company.memberCount} onOpen={onOpen} />
         <CompanySubsidiaries companies={children} total={company.childCount} onOpen={onOpen} />
         <NotesCard recordType="company" recordId={company.id} notes={notes} onChange={(next) => profile.replace((current) => ({ ...current, notes: next }))} />
-        <HistoryCard recordType="company" recordId={company.id} refreshKey={`${company.version}:${company.memberCount}:${notes.length}`} />
+        <HistoryCard
+          recordType="company"
+          recordId={company.id}
+          refreshKey={`${company.version}:${company.memberCount}:${notes.length}`}
+          names={
+            new Map([
+              ...contacts.map((c) => [c.contactId, c.displayName] as const),
+              ...children.map((c) => [c.id, c.name] as const),
+              ...(company.parent ? [[company.parent.id, company.parent.name] as const] : []),
+            ])
+          }
+        />
       </div>
       <ModalTransition>
         {editing && (

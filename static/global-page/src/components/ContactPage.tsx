@@ -81,7 +81,12 @@ export function ContactPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
           <CustomFieldsCard entity="contact" values={contact.custom} />
         </div>
         <NotesCard recordType="contact" recordId={contact.id} notes={notes} onChange={(next) => profile.replace((current) => ({ ...current, notes: next }))} />
-        <HistoryCard recordType="contact" recordId={contact.id} refreshKey={`${contact.version}:${contact.memberships.length}:${notes.length}`} />
+        <HistoryCard
+          recordType="contact"
+          recordId={contact.id}
+          refreshKey={`${contact.version}:${contact.memberships.length}:${notes.length}`}
+          names={new Map(contact.memberships.map((m) => [m.companyId, m.companyName]))}
+        />
       </div>
       <ModalTransition>
         {editing && (

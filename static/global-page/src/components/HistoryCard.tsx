@@ -32,7 +32,18 @@ const ACTION_LABELS: Record<Entry['action'], string> = {
 };
 
 /** A change of `refreshKey` (the profile saved something) loads the newest entries again. */
-export function HistoryCard({ recordType, recordId, refreshKey }: { recordType: RecordType; recordId: string; refreshKey: string }) {
+export function HistoryCard({
+  recordType,
+  recordId,
+  refreshKey,
+  names,
+}: {
+  recordType: RecordType;
+  recordId: string;
+  refreshKey: string;
+  /** Names for record ids the entries mention (companies of a contact, members of a company). */
+  names?: ReadonlyMap<string, string>;
+}) {
   const session = useSession();
   const [items, setItems] = useState<Entry[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -79,7 +90,7 @@ export function HistoryCard({ recordType, recordId, refreshKey }: { recordType: 
       ) : (
         <ol className="plain-list history-list" aria-label="History">
           {items.map((entry) => {
-            const lines = changeLines(entry.changes, session.fields);
+            const lines = changeLines(entry.changes, session.fields, names);
             return (
               <li key={entry.id} className="history-entry">
                 <div className="history-meta">
@@ -87,6 +98,7 @@ export function HistoryCard({ recordType, recordId, refreshKey }: { recordType: 
                   <span>by {personName(session, entry.actor)}</span>
                   <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                 </div>
+                {entry.action === 'merge' && <p className="history-note">{'mergedInto' in entry.changes ? 'Merged into another record and deleted.' : 'A duplicate was merged into this record.'}</p>}
                 {lines.length > 0 && (
                   <ul className="plain-list change-fields">
                     {lines.slice(0, SHOWN_CHANGES).map((line, i) => (

@@ -86,6 +86,7 @@ export function MergeDialog({ keep, onClose, onMerged }: { keep: MergeSubject; o
         <ModalTitle>{title}</ModalTitle>
       </ModalHeader>
       <ModalBody>
+        <div className="dialog-stack">
         <p>
           Pick the duplicate. Its details fill the fields that are empty here, its {keep.type === 'contact' ? 'company memberships' : 'contacts, domains, subsidiaries'}, linked
           issues and notes move here, and then it is deleted. Both histories keep a record of the merge.
@@ -142,6 +143,7 @@ export function MergeDialog({ keep, onClose, onMerged }: { keep: MergeSubject; o
             <p>{error}</p>
           </SectionMessage>
         )}
+        </div>
       </ModalBody>
       <ModalFooter>
         <Button appearance="subtle" onClick={onClose} isDisabled={busy}>

@@ -36,14 +36,14 @@ const STATUS_LABELS: Record<ImportJobStatus, { label: string; appearance: 'defau
 
 const HEAD = {
   cells: [
-    { key: 'when', content: 'Started', width: 15 },
-    { key: 'who', content: 'By', width: 11 },
-    { key: 'file', content: 'File', width: 20 },
+    { key: 'when', content: 'Started', width: 13 },
+    { key: 'who', content: 'By', width: 9 },
+    { key: 'file', content: 'File', width: 17 },
     { key: 'kind', content: 'Type', width: 8 },
-    { key: 'rows', content: 'Rows', width: 7 },
-    { key: 'status', content: 'Status', width: 9 },
-    { key: 'result', content: 'Result', width: 18 },
-    { key: 'actions', content: <span className="visually-hidden">Actions</span>, width: 12 },
+    { key: 'rows', content: 'Rows', width: 6 },
+    { key: 'status', content: 'Status', width: 8 },
+    { key: 'result', content: 'Result', width: 21 },
+    { key: 'actions', content: <span className="visually-hidden">Actions</span>, width: 18 },
   ],
 };
 
@@ -62,11 +62,11 @@ export function ImportHistory() {
   // The undo started here: when it ends, the directory lists are stale.
   const undoWatch = useRef<string | null>(null);
 
-  const loadReports = useCallback(async (list: Job[]) => {
-    // The list has progress only; each finished job's counts come from its status (at most one page of calls).
+  // The list has progress only; each finished job's counts come from its status (at most one page of calls).
+  const fetchReports = useCallback(async (list: Job[]): Promise<Record<string, Report | null>> => {
     const ended = list.filter((job) => hasEnded(job.status));
     const answers = await Promise.all(ended.map((job) => call('import/status', { jobId: job.jobId }).then((s) => [job.jobId, s.report] as const, () => [job.jobId, null] as const)));
-    setReports((current) => ({ ...current, ...Object.fromEntries(answers) }));
+    return Object.fromEntries(answers);
   }, []);
 
   const load = useCallback(async () => {
@@ -74,10 +74,12 @@ export function ImportHistory() {
     setError(null);
     try {
       const list = await call('import/list', { limit: PAGE_SIZE });
+      // Rows appear with their results, so the table does not grow under the reader as counts arrive.
+      const found = await fetchReports(list);
       if (request !== latest.current) return;
+      setReports((current) => ({ ...current, ...found }));
       setJobs(list);
       setHasMore(list.length === PAGE_SIZE);
-      await loadReports(list);
       if (list.some((job) => job.jobId === undoWatch.current && hasEnded(job.status))) {
         undoWatch.current = null;
         notify('directory-changed');
@@ -87,7 +89,7 @@ export function ImportHistory() {
     } finally {
       if (request === latest.current) setLoading(false);
     }
-  }, [loadReports]);
+  }, [fetchReports]);
 
   useEffect(() => {
     void load();
@@ -108,9 +110,10 @@ export function ImportHistory() {
     setLoadingMore(true);
     try {
       const more = await call('import/list', { limit: PAGE_SIZE, before: last.jobId });
+      const found = await fetchReports(more);
+      setReports((current) => ({ ...current, ...found }));
       setJobs((current) => [...current, ...more]);
       setHasMore(more.length === PAGE_SIZE);
-      await loadReports(more);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'More imports could not be loaded.');
     } finally {
@@ -147,7 +150,7 @@ export function ImportHistory() {
         {
           key: 'actions',
           content: (
-            <div className="row-actions">
+            <div className="row-actions wrap">
               {report && (
                 <Button appearance="subtle" spacing="compact" onClick={() => setDetails(details === job.jobId ? null : job.jobId)} aria-expanded={details === job.jobId}>
                   {details === job.jobId ? 'Hide report' : 'Report'}
@@ -277,15 +280,24 @@ function ResultSummary({ report }: { report: Report }) {
       </span>
     );
   }
-  const created = report.contacts.created + report.companies.created + report.memberships.created;
-  const updated = report.contacts.updated + report.companies.updated + report.memberships.updated;
-  const removed = report.memberships.removed;
-  const parts = [`${created.toLocaleString()} created`, `${updated.toLocaleString()} updated`];
-  if (removed > 0) parts.push(`${removed.toLocaleString()} removed`);
+  const parts = [
+    countsLine(report.contacts, 'contact', 'contacts'),
+    countsLine(report.companies, 'company', 'companies'),
+    countsLine(report.memberships, 'membership', 'memberships'),
+  ].filter((line): line is string => line !== null);
   return (
     <span className="cell-primary">
-      <span>{parts.join(', ')}</span>
+      {parts.length === 0 ? <span>{report.dryRun ? 'Nothing to change' : 'Nothing changed'}</span> : parts.map((part) => <span key={part}>{part}</span>)}
       {report.rejected > 0 && <span className="cell-secondary">{plural(report.rejected, 'row')} rejected</span>}
     </span>
   );
+}
+
+/** "3 new contacts, 1 updated" for one record type; null when the import did not touch it. */
+function countsLine(counts: Report['contacts'], one: string, many: string): string | null {
+  const parts: string[] = [];
+  if (counts.created > 0) parts.push(`${counts.created.toLocaleString()} new ${counts.created === 1 ? one : many}`);
+  if (counts.updated > 0) parts.push(`${counts.updated.toLocaleString()} ${parts.length ? '' : `${counts.updated === 1 ? one : many} `}updated`);
+  if (counts.removed > 0) parts.push(`${counts.removed.toLocaleString()} ${parts.length ? '' : `${counts.removed === 1 ? one : many} `}removed`);
+  return parts.length > 0 ? parts.join(', ') : null;
 }

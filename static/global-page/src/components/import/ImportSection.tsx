@@ -35,7 +35,16 @@ type FollowedJob = { jobId: string; dryRun: boolean; fileName: string; upload: U
 
 type OtherImport = { jobId: string; fileName: string; createdBy: string };
 
+const STEP_HEADINGS: Record<Stage, string> = {
+  file: 'file-heading',
+  columns: 'mapping-heading',
+  preview: 'preview-heading',
+  options: 'options-heading',
+  import: 'run-heading',
+};
+
 const ACTIVE_STATUSES = new Set(['staging', 'queued', 'running', 'undoing']);
+const MAX_FILE_NAME_LENGTH = 255;
 const MAX_FILE_WARNINGS = 10;
 const MAX_FILE_WARNING_LENGTH = 500;
 
@@ -52,7 +61,9 @@ export function ImportSection() {
   const [startError, setStartError] = useState<string | null>(null);
   const [checkingResume, setCheckingResume] = useState(true);
   const [other, setOther] = useState<OtherImport | null>(null);
+  const [resumeError, setResumeError] = useState<string | null>(null);
   const uploadAbort = useRef<AbortController | null>(null);
+  const firstStage = useRef(true);
 
   const patchJob = useCallback((jobId: string, patch: Partial<FollowedJob>) => {
     const apply = (job: FollowedJob | null) => (job?.jobId === jobId ? { ...job, ...patch } : job);
@@ -94,6 +105,16 @@ export function ImportSection() {
 
   useEffect(() => () => uploadAbort.current?.abort(), []);
 
+  // Each step replaces the one before, buttons included: focus moves to the new step's heading so keyboard and
+  // screen reader users carry on from there.
+  useEffect(() => {
+    if (firstStage.current) {
+      firstStage.current = false;
+      return;
+    }
+    document.getElementById(STEP_HEADINGS[stage])?.focus();
+  }, [stage]);
+
   const uploading = dryRunJob?.upload?.kind === 'uploading' || importJob?.upload?.kind === 'uploading';
   useEffect(() => {
     if (!uploading) return;
@@ -123,13 +144,14 @@ export function ImportSection() {
     uploadAbort.current?.abort();
     const controller = new AbortController();
     uploadAbort.current = controller;
-    patchJob(job.jobId, { upload: { kind: 'uploading', bytesRead: 0, fileSize: file.size, rowsSent: 0 } });
+    const startedAt = Date.now();
+    patchJob(job.jobId, { upload: { kind: 'uploading', bytesRead: 0, fileSize: file.size, rowsSent: 0, startedAt } });
     try {
       await uploadAndQueue(
         job.jobId,
         file,
         headers,
-        (progress) => patchJob(job.jobId, { upload: { kind: 'uploading', bytesRead: progress.bytesRead, fileSize: file.size, rowsSent: progress.rowsSent } }),
+        (progress) => patchJob(job.jobId, { upload: { kind: 'uploading', bytesRead: progress.bytesRead, fileSize: file.size, rowsSent: progress.rowsSent, startedAt } }),
         controller.signal,
       );
       patchJob(job.jobId, { upload: null });
@@ -146,7 +168,7 @@ export function ImportSection() {
     setStartError(null);
     try {
       const started = await call('import/start', {
-        fileName: draft.file.name,
+        fileName: draft.file.name.slice(0, MAX_FILE_NAME_LENGTH),
         headers: draft.scan.headers,
         options: { ...draft.options, createFields: checked.createFields },
         mapping: mappingOf(draft),
@@ -223,12 +245,18 @@ export function ImportSection() {
           hint="Only the same file (same name, size and date) can finish this upload."
           onPick={(file) => {
             if (!isSameFile(stored, file)) {
-              patchJob(job.jobId, { upload: { kind: 'failed', message: `That is not the file this import started with. Pick ${stored.fileName} (${stored.fileSize.toLocaleString()} bytes).` } });
+              setResumeError(`That is not the file this ${job.dryRun ? 'dry run' : 'import'} started with. Pick ${stored.fileName} (${stored.fileSize.toLocaleString()} bytes).`);
               return;
             }
+            setResumeError(null);
             void upload(job, file, stored.headers);
           }}
         />
+        {resumeError && (
+          <p className="error-text" role="alert">
+            {resumeError}
+          </p>
+        )}
         <p>
           <Button appearance="subtle" onClick={startOver}>
             Start a new import instead
@@ -238,10 +266,13 @@ export function ImportSection() {
     );
   };
 
+  /** Retrying sends the rest of the file: directly when this page still has it, else after the user picks it again. */
   const retryFor = (job: FollowedJob): (() => void) | undefined => {
+    const stored = job.file;
+    if (stored === null) return undefined;
     const file = draft?.file;
-    if (file && job.file && isSameFile(job.file, file)) return () => void upload(job, file, job.file!.headers);
-    return undefined;
+    if (file && isSameFile(stored, file)) return () => void upload(job, file, stored.headers);
+    return () => patchJob(job.jobId, { upload: null });
   };
 
   if (checkingResume) return <Loading label="Checking for a running import" />;
@@ -260,7 +291,7 @@ export function ImportSection() {
 
       {stage === 'file' && (
         <section aria-labelledby="file-heading" className="wizard-panel">
-          <h3 id="file-heading">Pick the file</h3>
+          <h3 id="file-heading" tabIndex={-1}>Pick the file</h3>
           <FilePicker
             id="import-file"
             label="CSV file"
@@ -285,7 +316,7 @@ export function ImportSection() {
 
       {stage === 'options' && (
         <section aria-labelledby="options-heading" className="wizard-panel">
-          <h3 id="options-heading">Options and dry run</h3>
+          <h3 id="options-heading" tabIndex={-1}>Options and dry run</h3>
           {draft ? (
             <>
               <p className="muted">The dry run reads the whole file and reports what the import would change, without writing anything.</p>
@@ -348,7 +379,7 @@ export function ImportSection() {
 
       {stage === 'import' && importJob && (
         <section aria-labelledby="run-heading" className="wizard-panel">
-          <h3 id="run-heading">Import</h3>
+          <h3 id="run-heading" tabIndex={-1}>Import</h3>
           <JobPanel
             key={importJob.jobId}
             jobId={importJob.jobId}

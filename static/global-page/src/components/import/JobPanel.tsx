@@ -3,14 +3,14 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../format';
-import { useImportStatus, type ImportStatus } from '../../hooks/use-import-status';
+import { formatTimeLeft, useImportStatus, type ImportStatus } from '../../hooks/use-import-status';
 import { Loading } from '../Loading';
 import { ImportReport } from './ImportReport';
 import { ProgressBlock, ServerProgress } from './ProgressBlock';
 
 /** What this tab is doing for the job: sending rows, or failed to. Null once the rows are all on the server. */
 export type UploadState =
-  | { kind: 'uploading'; bytesRead: number; fileSize: number; rowsSent: number }
+  | { kind: 'uploading'; bytesRead: number; fileSize: number; rowsSent: number; startedAt: number }
   | { kind: 'failed'; message: string }
   | null;
 
@@ -49,7 +49,7 @@ export function JobPanel({
         <ProgressBlock
           label="Uploading rows"
           value={upload.fileSize > 0 ? Math.min(1, upload.bytesRead / upload.fileSize) : null}
-          detail={`${upload.rowsSent.toLocaleString()} rows sent`}
+          detail={uploadDetail(upload)}
           note={
             <SectionMessage appearance="warning">
               <p>Keep this tab open until the upload finishes. After that the {dryRun ? 'dry run' : 'import'} carries on without the page, and you can leave.</p>
@@ -76,7 +76,10 @@ export function JobPanel({
       )}
       {upload === null && status?.status === 'staging' && interrupted}
       {upload === null && status && (status.status === 'queued' || status.status === 'running' || status.status === 'undoing') && (
-        <ServerProgress status={status} secondsLeft={watch.secondsLeft} />
+        <>
+          <ServerProgress status={status} secondsLeft={watch.secondsLeft} />
+          <p className="muted">You can leave this page: the {dryRun ? 'dry run' : 'import'} carries on, and its progress shows here when you come back.</p>
+        </>
       )}
       {status?.status === 'failed' && (
         <SectionMessage appearance="error" title={`The ${dryRun ? 'dry run' : 'import'} failed`} headingLevel="h5">
@@ -101,4 +104,15 @@ export function JobPanel({
       {status && (status.status === 'done' || status.status === 'failed' || status.status === 'undone') && actions?.(status)}
     </section>
   );
+}
+
+// The upload's pace settles after a few batches; before that an estimate would jump around.
+const MIN_UPLOAD_PACE_MS = 3000;
+
+function uploadDetail(upload: Extract<UploadState, { kind: 'uploading' }>): string {
+  const sent = `${upload.rowsSent.toLocaleString()} rows sent`;
+  const elapsed = Date.now() - upload.startedAt;
+  if (elapsed < MIN_UPLOAD_PACE_MS || upload.bytesRead === 0) return sent;
+  const secondsLeft = ((upload.fileSize - upload.bytesRead) / upload.bytesRead) * (elapsed / 1000);
+  return `${sent} · ${formatTimeLeft(secondsLeft).replace(/ left$/, ' left to upload')}`;
 }

@@ -53,9 +53,10 @@ export function MappingStep({ draft, onChange, onBack, onNext }: { draft: Draft;
     <section aria-labelledby="mapping-heading" className="wizard-panel">
       <div className="wizard-panel-header">
         <div>
-          <h3 id="mapping-heading">Map the columns</h3>
+          <h3 id="mapping-heading" tabIndex={-1}>Map the columns</h3>
           <p className="muted">
-            {draft.file.name}: {plural(headers.length, 'column')}, {plural(mappedCount, 'column')} imported. The suggestion comes from the column names; change any of them.
+            {draft.file.name}: {plural(headers.length, 'column')}, {mappedCount === headers.length ? 'all' : mappedCount.toLocaleString()} imported. The suggestion comes from the
+            column names; change any of them.
           </p>
         </div>
       </div>
@@ -192,7 +193,7 @@ function ColumnRow({
             {columnLetter(index)}
           </span>
           <span className="cell-text">{header.trim() || <span className="muted">(no header)</span>}</span>
-          {unknown && <Lozenge appearance="moved">Not recognised</Lozenge>}
+          {unknown && value === 'ignore' && <Lozenge appearance="moved">Not recognised</Lozenge>}
         </span>
       </th>
       <td>

@@ -36,7 +36,7 @@ export function PreviewStep({ draft, onBack, onNext }: { draft: Draft; onBack: (
   if (preview.error) {
     return (
       <section aria-labelledby="preview-heading" className="wizard-panel">
-        <h3 id="preview-heading">Preview</h3>
+        <h3 id="preview-heading" tabIndex={-1}>Preview</h3>
         <LoadError title="The preview could not be loaded" message={preview.error} onRetry={preview.reload} />
         <div className="wizard-actions">
           <Button appearance="subtle" onClick={onBack}>
@@ -58,7 +58,7 @@ export function PreviewStep({ draft, onBack, onNext }: { draft: Draft; onBack: (
     <section aria-labelledby="preview-heading" className="wizard-panel">
       <div className="wizard-panel-header">
         <div>
-          <h3 id="preview-heading">Preview the first rows</h3>
+          <h3 id="preview-heading" tabIndex={-1}>Preview the first rows</h3>
           <p className="muted" aria-live="polite">
             {rows.length === 0
               ? 'The file has no rows under its header.'
@@ -111,7 +111,9 @@ export function PreviewStep({ draft, onBack, onNext }: { draft: Draft; onBack: (
                         const severity = issues.some((i) => i.severity === 'error') ? 'error' : issues.length > 0 ? 'warning' : null;
                         return (
                           <td key={column.index} className={severity ? `cell-${severity}` : undefined}>
-                            <span className="cell-text">{row.cells?.[column.index] ?? ''}</span>
+                            <span className="cell-text" title={row.cells?.[column.index] ?? ''}>
+                              {row.cells?.[column.index] ?? ''}
+                            </span>
                             {severity && <span className="visually-hidden"> ({severity === 'error' ? 'problem' : 'warning'} in this cell)</span>}
                           </td>
                         );

@@ -5,9 +5,9 @@ type Choice<K extends keyof RunOptions> = { value: RunOptions[K]; label: string;
 
 const GROUPS: { [K in keyof RunOptions]: { legend: string; choices: Choice<K>[] } } = {
   mode: {
-    legend: 'When a contact or company already exists',
+    legend: 'Existing contacts and companies',
     choices: [
-      { value: 'overwrite', label: 'Update its fields from the file', hint: 'Blank cells never erase stored values.' },
+      { value: 'overwrite', label: 'Update their fields from the file', hint: 'Blank cells never erase stored values.' },
       { value: 'fill-empty', label: 'Only fill fields that are empty', hint: 'Values already stored are kept as they are.' },
     ],
   },

@@ -20,16 +20,20 @@ import { errorAt, failurePathErrors, unplaced, zodPathErrors, type PathErrors } 
 type FieldType = CustomField['type'];
 type TypeOption = { label: string; value: FieldType };
 
-const TYPE_OPTIONS: TypeOption[] = [
-  { label: 'Text', value: 'text' },
-  { label: 'Number', value: 'number' },
-  { label: 'Date', value: 'date' },
-  { label: 'Web address', value: 'url' },
-  { label: 'Email', value: 'email' },
-  { label: 'Phone', value: 'phone' },
-  { label: 'Select (a list of options)', value: 'select' },
-];
-const TYPE_LABEL = Object.fromEntries(TYPE_OPTIONS.map((o) => [o.value, o.label.replace(/ \(.*\)$/, '')])) as Record<FieldType, string>;
+const TYPE_LABEL: Record<FieldType, string> = {
+  text: 'Text',
+  number: 'Number',
+  date: 'Date',
+  url: 'Web address',
+  email: 'Email',
+  phone: 'Phone',
+  select: 'Select',
+};
+const FIELD_TYPES: readonly FieldType[] = ['text', 'number', 'date', 'url', 'email', 'phone', 'select'];
+const TYPE_OPTIONS: TypeOption[] = FIELD_TYPES.map((value) => ({
+  value,
+  label: value === 'select' ? 'Select (a list of options)' : TYPE_LABEL[value],
+}));
 const ENTITY_LABEL: Record<RecordType, { one: string; many: string }> = { contact: { one: 'contact', many: 'contacts' }, company: { one: 'company', many: 'companies' } };
 
 const splitOptions = (text: string) =>
