@@ -65,6 +65,7 @@ export const importApi = {
   'import/list': { input: z.object({ limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(25), before: z.string().max(64).nullish() }), action: 'admin' },
   'import/errors': { input: z.object({ jobId: z.string().trim().min(1).max(64), after: z.string().max(100).nullish() }), action: 'admin' },
   'import/undo': { input: jobIdSchema, action: 'admin' },
+  'import/cancel': { input: jobIdSchema, action: 'admin' },
   'import/mappings': { input: z.object({}), action: 'admin' },
   'export/csv': {
     input: z.object({ cursor: z.string().max(500).nullish(), text: z.string().max(200).optional(), companyId: z.string().max(64).optional() }),
@@ -116,6 +117,7 @@ export type ImportResults = {
   'import/list': ImportProgressView[];
   'import/errors': { text: string; next: string | null };
   'import/undo': ImportProgressView;
+  'import/cancel': ImportProgressView;
   'import/mappings': { name: string; mapping: Record<string, string> }[];
   'export/csv': { text: string; next: string | null };
 };

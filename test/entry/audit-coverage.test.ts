@@ -83,6 +83,7 @@ const notMutating: Partial<Record<ResolverKey, string>> = {
   'links/work': 'read',
   'directory/typeahead': 'read',
   'import/start': 'opens a job (its own record of who and when); the records it changes are audited when it runs (import/queue)',
+  'import/cancel': 'stops the job; the records it already wrote keep their import entries',
   'import/rows': 'stages file rows for the job; nothing in the directory changes until import/queue',
   'matches/get': 'read',
   'matches/backfill-status': 'read',

@@ -57,6 +57,14 @@ describe('import resolvers', () => {
     await expect(call('import/start', { fileName: 'b.csv', headers })).rejects.toThrow(/IMPORT_RUNNING/);
   });
 
+  it('cancels an upload that was cut off, so the next import can start', async () => {
+    const started = await call('import/start', { fileName: 'a.csv', headers });
+    await call('import/rows', { jobId: started.jobId, rows: [{ row: 1, line: 2, cells: rows[0] }] });
+    expect(await call('import/cancel', { jobId: started.jobId })).toMatchObject({ status: 'failed', error: 'Cancelled by local-admin.' });
+    await expect(call('import/start', { fileName: 'b.csv', headers })).resolves.toMatchObject({ jobId: expect.any(String) });
+    await expect(call('import/cancel', { jobId: started.jobId })).rejects.toThrow(/INVALID_INPUT/);
+  });
+
   it('undoes an import from its history', async () => {
     const status = await importRows(false);
     await call('import/undo', { jobId: status.jobId });

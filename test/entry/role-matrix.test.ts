@@ -56,6 +56,7 @@ const fixtures: { [K in ResolverKey]: (seed: Seed) => ApiInput<K> } = {
   'import/list': () => ({}),
   'import/errors': (s) => ({ jobId: s.doneJobId }),
   'import/undo': (s) => ({ jobId: s.doneJobId }),
+  'import/cancel': (s) => ({ jobId: s.stagingJobId }),
   'import/mappings': () => ({}),
   'export/csv': () => ({}),
   'links/for-issue': () => ({ issueId: '10101' }),

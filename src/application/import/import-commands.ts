@@ -9,7 +9,7 @@ import { exportDirectoryPage } from '../export-directory';
 import { errorFilePage, listImports, progressOf, type ImportProgress } from './import-results';
 import type { ImportQueue } from './import-queue';
 import { importOptionsSchema, loadJob, type ImportOptions, type ImportReport } from './job-model';
-import type { ImportDeps } from './process-import';
+import { failImport, type ImportDeps } from './process-import';
 import { queueImport, stageImportRows, startImport, type IncomingRow } from './start-import';
 import { startUndo } from './undo-import';
 
@@ -111,6 +111,18 @@ export async function undoImportCommand(deps: ImportCommandDeps, _actor: Actor, 
   const job = await startUndo(deps, command.jobId);
   await deps.importQueue.push({ jobId: job.id, kind: 'undo' });
   return progressOf(job);
+}
+
+/**
+ * Stops an import that is still uploading or running (an upload cut off would otherwise hold the import lock until
+ * it expires). What it already wrote stays and can be undone from the history.
+ */
+export async function cancelImportCommand(deps: ImportCommandDeps, actor: Actor, command: { jobId: string }): Promise<ImportProgress> {
+  const job = await loadJob(deps.store, command.jobId);
+  if (!['staging', 'queued', 'running'].includes(job.status)) {
+    throw new AppError('INVALID_INPUT', `Import job ${command.jobId} is ${job.status}; only an import that is uploading or running can be cancelled.`);
+  }
+  return progressOf(await failImport(deps, job.id, `Cancelled by ${actor.accountId}.`));
 }
 
 export async function listMappingsCommand(deps: ImportCommandDeps) {

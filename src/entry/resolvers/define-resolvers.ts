@@ -43,6 +43,7 @@ import {
   stageRowsCommand,
   startImportCommand,
   undoImportCommand,
+  cancelImportCommand,
 } from '../../application/import/import-commands';
 import type { ImportQueue } from '../../application/import/import-queue';
 import { getSettings, updateSettings } from '../../application/settings';
@@ -95,6 +96,7 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   'import/list': listImportsCommand,
   'import/errors': importErrorsCommand,
   'import/undo': undoImportCommand,
+  'import/cancel': cancelImportCommand,
   'import/mappings': listMappingsCommand,
   'export/csv': exportCommand,
   'links/for-issue': getIssueLinks,

@@ -157,6 +157,16 @@ export function ImportHistory() {
                 </Button>
               )}
               {report && report.rejected > 0 && <AsyncButton label="Error file" appearance="subtle" onClick={() => downloadErrorFile(job.jobId, job.fileName)} />}
+              {(job.status === 'staging' || job.status === 'queued' || job.status === 'running') && (
+                <AsyncButton
+                  label="Cancel"
+                  appearance="subtle"
+                  onClick={async () => {
+                    await call('import/cancel', { jobId: job.jobId });
+                    notify('imports-changed');
+                  }}
+                />
+              )}
               {!job.dryRun && (job.status === 'done' || job.status === 'failed') && (
                 <Button appearance="subtle" spacing="compact" onClick={() => setUndoing(job)}>
                   Undo
