@@ -5,11 +5,10 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createConnection } from 'mysql2/promise';
 import { importFile } from '../src/application/import/import-file';
 import { importOptionsSchema } from '../src/application/import/job-model';
 import { openSqlite } from '../src/adapters/local/sqlite-engine';
-import { openMariaDb } from '../src/adapters/mysql/mariadb-engine';
+import { mariaDbReachable, openScratchMariaDb } from '../src/adapters/mysql/scratch-database';
 import { applyMigrations, type SqlEngine } from '../src/adapters/sql/engine';
 import { batchRows } from '../src/adapters/sql/batching';
 import { fromCompany, fromContact, fromMembership } from '../src/adapters/sql/rows';
@@ -106,16 +105,6 @@ async function measure(name: string, open: () => Promise<SqlEngine & { drop(): P
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-async function mariaDbReachable(): Promise<boolean> {
-  try {
-    const c = await createConnection({ ...MARIADB, connectTimeout: 2000 });
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const ENGINES = { sqlite: openSqliteForBench, mariadb: openMariaDbForBench } as const;
 
 async function openSqliteForBench(dir: string) {
@@ -124,21 +113,8 @@ async function openSqliteForBench(dir: string) {
   return Object.assign(engine, { drop: () => engine.close() });
 }
 
-async function openMariaDbForBench() {
-  const database = `bench_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = await createConnection(MARIADB);
-  await admin.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  await admin.end();
-  const engine = openMariaDb({ ...MARIADB, database });
-  await applyMigrations(engine);
-  return Object.assign(engine, {
-    async drop() {
-      await engine.close();
-      const c = await createConnection(MARIADB);
-      await c.query(`DROP DATABASE IF EXISTS ${database}`);
-      await c.end();
-    },
-  });
+function openMariaDbForBench() {
+  return openScratchMariaDb(MARIADB, 'bench');
 }
 
 /** Each engine is measured in a child process of its own, so one engine's memory never counts against another's. */
@@ -169,7 +145,7 @@ async function main() {
   const file = path.join(dir, 'bench.csv');
   await generateFile(file, rows);
   const results: Result[] = [measureInChild('sqlite', file, rows)];
-  if (await mariaDbReachable()) results.push(measureInChild('mariadb', file, rows));
+  if (await mariaDbReachable(MARIADB)) results.push(measureInChild('mariadb', file, rows));
   else if (!values.json) process.stderr.write('MariaDB not reachable on 127.0.0.1:3306: measured SQLite only.\n');
   rmSync(dir, { recursive: true, force: true });
   for (const r of results) {
