@@ -59,11 +59,11 @@ module.exports = {
       to: { path: '^src/(adapters|entry|application)/' },
     },
     {
-      name: 'pages-use-only-the-contract',
+      name: 'pages-use-only-the-contract-and-shared-rules',
       severity: 'error',
-      comment: 'A Custom UI page talks to the backend through the resolver contract; it imports nothing else from src/.',
+      comment: 'A Custom UI page talks to the backend through the resolver contract, and parses files with the same pure import steps and domain rules as the server; nothing else from src/.',
       from: { path: '^static/' },
-      to: { path: '^src/', pathNot: '^src/contracts/' },
+      to: { path: '^src/', pathNot: '^src/(contracts|import|domain)/' },
     },
   ],
   options: {
