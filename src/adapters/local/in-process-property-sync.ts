@@ -1,4 +1,5 @@
 // The local stand-in for the property-sync queue: each batch runs in this process right after the request answers.
+import { maskEmailsIn } from '../../domain/mask';
 import type { PropertySyncResult } from '../../application/issue-properties';
 import type { PropertySync } from '../../application/work-items';
 
@@ -27,7 +28,7 @@ export class InProcessPropertySync implements PropertySync {
       const result = await this.worker(issueIds);
       if (result.failed.length > 0) console.warn(`Customer property of ${result.failed.length} issue(s) not written; the next change to them writes it.`);
     } catch (error) {
-      console.error(`Property sync failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`Property sync failed: ${maskEmailsIn(error instanceof Error ? error.message : String(error))}`);
     }
   }
 
