@@ -1,7 +1,4 @@
 // Adds a company or edits one: name, domains, parent company and custom fields, with problems shown by each field.
-import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import { api } from '../../../../src/contracts/api';
@@ -12,6 +9,7 @@ import { useSession } from '../session';
 import { CompanyPicker } from './CompanyPicker';
 import { CustomFieldInput } from './CustomFieldInput';
 import { FormField } from './FormField';
+import { FormModal } from './FormModal';
 
 type Draft = { name: string; domains: string; parent: CompanyRef | null; custom: Record<string, string> };
 
@@ -64,88 +62,62 @@ export function CompanyEditModal({ company, onClose, onSaved }: { company?: Comp
 
   const title = company ? 'Edit company' : 'Add company';
   return (
-    <Modal onClose={saving ? undefined : onClose} width="medium" label={title}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <ModalHeader hasCloseButton>
-          <ModalTitle>{title}</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          {errors[''] && (
-            <SectionMessage appearance="error">
-              <p>{errors['']}</p>
-            </SectionMessage>
+    <FormModal title={title} width="medium" saving={saving} formError={errors['']} submitLabel={company ? 'Save' : 'Add company'} onClose={onClose} onSubmit={() => void save()}>
+      <div className="form-grid">
+        <FormField id="company-name" label="Name" error={errors.name} wide>
+          {(control) => (
+            <Textfield
+              id={control.id}
+              name="name"
+              value={draft.name}
+              isRequired
+              isInvalid={control.isInvalid}
+              aria-describedby={control['aria-describedby']}
+              onChange={(event) => {
+                const name = event.currentTarget.value;
+                setDraft((d) => ({ ...d, name }));
+              }}
+            />
           )}
-          <div className="form-grid">
-            <FormField id="company-name" label="Name" error={errors.name} wide>
-              {(control) => (
-                <Textfield
-                  id={control.id}
-                  name="name"
-                  value={draft.name}
-                  isRequired
-                  isInvalid={control.isInvalid}
-                  aria-describedby={control['aria-describedby']}
-                  onChange={(event) => {
-                    const name = event.currentTarget.value;
-                    setDraft((d) => ({ ...d, name }));
-                  }}
-                />
-              )}
-            </FormField>
-            <FormField id="company-domains" label="Domains" error={errors.domains} helper="Separate several with commas, like acme.com, acme.io" wide>
-              {(control) => (
-                <Textfield
-                  id={control.id}
-                  name="domains"
-                  value={draft.domains}
-                  isInvalid={control.isInvalid}
-                  aria-describedby={control['aria-describedby']}
-                  onChange={(event) => {
-                    const domains = event.currentTarget.value;
-                    setDraft((d) => ({ ...d, domains }));
-                  }}
-                />
-              )}
-            </FormField>
-            <FormField id="company-parent" label="Parent company" error={errors.parentId} wide>
-              {(control) => (
-                <CompanyPicker
-                  inputId={control.id}
-                  describedBy={control['aria-describedby']}
-                  value={draft.parent}
-                  excludeIds={company ? [company.id] : []}
-                  isInvalid={control.isInvalid}
-                  onChange={(parent) => setDraft((d) => ({ ...d, parent }))}
-                />
-              )}
-            </FormField>
-            {companyFields.length > 0 && <h4 className="form-section-title">Custom fields</h4>}
-            {companyFields.map((field) => (
-              <CustomFieldInput
-                key={field.id}
-                field={field}
-                value={draft.custom[field.id] ?? ''}
-                error={errors[`custom.${field.id}`]}
-                onChange={(value) => setDraft((d) => ({ ...d, custom: { ...d.custom, [field.id]: value } }))}
-              />
-            ))}
-          </div>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={saving}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={saving}>
-            {company ? 'Save' : 'Add company'}
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+        </FormField>
+        <FormField id="company-domains" label="Domains" error={errors.domains} helper="Separate several with commas, like acme.com, acme.io" wide>
+          {(control) => (
+            <Textfield
+              id={control.id}
+              name="domains"
+              value={draft.domains}
+              isInvalid={control.isInvalid}
+              aria-describedby={control['aria-describedby']}
+              onChange={(event) => {
+                const domains = event.currentTarget.value;
+                setDraft((d) => ({ ...d, domains }));
+              }}
+            />
+          )}
+        </FormField>
+        <FormField id="company-parent" label="Parent company" error={errors.parentId} wide>
+          {(control) => (
+            <CompanyPicker
+              inputId={control.id}
+              describedBy={control['aria-describedby']}
+              value={draft.parent}
+              excludeIds={company ? [company.id] : []}
+              isInvalid={control.isInvalid}
+              onChange={(parent) => setDraft((d) => ({ ...d, parent }))}
+            />
+          )}
+        </FormField>
+        {companyFields.length > 0 && <h4 className="form-section-title">Custom fields</h4>}
+        {companyFields.map((field) => (
+          <CustomFieldInput
+            key={field.id}
+            field={field}
+            value={draft.custom[field.id] ?? ''}
+            error={errors[`custom.${field.id}`]}
+            onChange={(value) => setDraft((d) => ({ ...d, custom: { ...d.custom, [field.id]: value } }))}
+          />
+        ))}
+      </div>
+    </FormModal>
   );
 }

@@ -1,7 +1,4 @@
 // Adds a contact or edits one: the contract's schema checks the form first, the backend's problems land on their fields.
-import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import { api } from '../../../../src/contracts/api';
@@ -11,6 +8,7 @@ import { type FieldErrors, failureToFieldErrors, issuesToFieldErrors } from '../
 import { useSession } from '../session';
 import { CustomFieldInput } from './CustomFieldInput';
 import { FormField } from './FormField';
+import { FormModal } from './FormModal';
 
 const TEXT_FIELDS = [
   { key: 'firstName', label: 'First name', type: 'text', autoComplete: 'given-name' },
@@ -62,58 +60,32 @@ export function ContactEditModal({ contact, onClose, onSaved }: { contact?: Cont
 
   const title = contact ? 'Edit contact' : 'Add contact';
   return (
-    <Modal onClose={saving ? undefined : onClose} width="medium" label={title}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <ModalHeader hasCloseButton>
-          <ModalTitle>{title}</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          {errors[''] && (
-            <SectionMessage appearance="error">
-              <p>{errors['']}</p>
-            </SectionMessage>
-          )}
-          <div className="form-grid">
-            {TEXT_FIELDS.map((field) => (
-              <FormField key={field.key} id={`contact-${field.key}`} label={field.label} error={errors[field.key]} helper={field.key === 'displayName' ? 'Leave empty to use the first and last name' : undefined}>
-                {(control) => (
-                  <Textfield
-                    id={control.id}
-                    name={field.key}
-                    type={field.type}
-                    autoComplete={field.autoComplete}
-                    value={draft[field.key]}
-                    placeholder={field.key === 'displayName' ? [draft.firstName, draft.lastName].filter(Boolean).join(' ') : undefined}
-                    isInvalid={control.isInvalid}
-                    isRequired={field.key === 'email'}
-                    aria-describedby={control['aria-describedby']}
-                    onChange={(event) => setText(field.key, event.currentTarget.value)}
-                  />
-                )}
-              </FormField>
-            ))}
-            {contactFields.length > 0 && <h4 className="form-section-title">Custom fields</h4>}
-            {contactFields.map((field) => (
-              <CustomFieldInput key={field.id} field={field} value={draft.custom[field.id] ?? ''} error={errors[`custom.${field.id}`]} onChange={(value) => setCustom(field.id, value)} />
-            ))}
-          </div>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={saving}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={saving}>
-            {contact ? 'Save' : 'Add contact'}
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormModal title={title} width="medium" saving={saving} formError={errors['']} submitLabel={contact ? 'Save' : 'Add contact'} onClose={onClose} onSubmit={() => void save()}>
+      <div className="form-grid">
+        {TEXT_FIELDS.map((field) => (
+          <FormField key={field.key} id={`contact-${field.key}`} label={field.label} error={errors[field.key]} helper={field.key === 'displayName' ? 'Leave empty to use the first and last name' : undefined}>
+            {(control) => (
+              <Textfield
+                id={control.id}
+                name={field.key}
+                type={field.type}
+                autoComplete={field.autoComplete}
+                value={draft[field.key]}
+                placeholder={field.key === 'displayName' ? [draft.firstName, draft.lastName].filter(Boolean).join(' ') : undefined}
+                isInvalid={control.isInvalid}
+                isRequired={field.key === 'email'}
+                aria-describedby={control['aria-describedby']}
+                onChange={(event) => setText(field.key, event.currentTarget.value)}
+              />
+            )}
+          </FormField>
+        ))}
+        {contactFields.length > 0 && <h4 className="form-section-title">Custom fields</h4>}
+        {contactFields.map((field) => (
+          <CustomFieldInput key={field.id} field={field} value={draft.custom[field.id] ?? ''} error={errors[`custom.${field.id}`]} onChange={(value) => setCustom(field.id, value)} />
+        ))}
+      </div>
+    </FormModal>
   );
 }
 

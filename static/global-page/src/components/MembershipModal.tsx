@@ -1,7 +1,4 @@
 // Adds a contact to a company, or changes the role and primary flag of an existing membership.
-import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import { api } from '../../../../src/contracts/api';
@@ -10,6 +7,7 @@ import { call } from '../bridge';
 import { type FieldErrors, failureToFieldErrors, issuesToFieldErrors } from '../form-errors';
 import { CompanyPicker } from './CompanyPicker';
 import { FormField } from './FormField';
+import { FormModal } from './FormModal';
 
 export function MembershipModal({
   contact,
@@ -55,56 +53,30 @@ export function MembershipModal({
   const title = membership ? `Edit membership in ${membership.companyName}` : 'Add to company';
   const existing = contact.memberships.map((m) => m.companyId);
   return (
-    <Modal onClose={saving ? undefined : onClose} width="small" label={title}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <ModalHeader hasCloseButton>
-          <ModalTitle>{title}</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          {errors[''] && (
-            <SectionMessage appearance="error">
-              <p>{errors['']}</p>
-            </SectionMessage>
+    <FormModal title={title} width="small" saving={saving} formError={errors['']} submitLabel={membership ? 'Save' : 'Add'} onClose={onClose} onSubmit={() => void save()}>
+      {!membership && (
+        <FormField id="membership-company" label="Company" error={errors.companyId}>
+          {(control) => (
+            <CompanyPicker inputId={control.id} describedBy={control['aria-describedby']} value={company} excludeIds={existing} isInvalid={control.isInvalid} onChange={setCompany} />
           )}
-          {!membership && (
-            <FormField id="membership-company" label="Company" error={errors.companyId}>
-              {(control) => (
-                <CompanyPicker inputId={control.id} describedBy={control['aria-describedby']} value={company} excludeIds={existing} isInvalid={control.isInvalid} onChange={setCompany} />
-              )}
-            </FormField>
-          )}
-          <FormField id="membership-role" label="Role" error={errors.role} helper="For example: Billing contact, Decision maker">
-            {(control) => (
-              <Textfield
-                id={control.id}
-                name="role"
-                value={role}
-                isInvalid={control.isInvalid}
-                aria-describedby={control['aria-describedby']}
-                onChange={(event) => setRole(event.currentTarget.value)}
-              />
-            )}
-          </FormField>
-          <label className="checkbox">
-            <input type="checkbox" checked={isPrimary} onChange={(event) => setIsPrimary(event.currentTarget.checked)} />
-            Primary company of this contact
-          </label>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={saving}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={saving}>
-            {membership ? 'Save' : 'Add'}
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+        </FormField>
+      )}
+      <FormField id="membership-role" label="Role" error={errors.role} helper="For example: Billing contact, Decision maker">
+        {(control) => (
+          <Textfield
+            id={control.id}
+            name="role"
+            value={role}
+            isInvalid={control.isInvalid}
+            aria-describedby={control['aria-describedby']}
+            onChange={(event) => setRole(event.currentTarget.value)}
+          />
+        )}
+      </FormField>
+      <label className="checkbox">
+        <input type="checkbox" checked={isPrimary} onChange={(event) => setIsPrimary(event.currentTarget.checked)} />
+        Primary company of this contact
+      </label>
+    </FormModal>
   );
 }
