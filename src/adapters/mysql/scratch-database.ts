@@ -11,6 +11,8 @@ const serverOf = (o: ServerOptions) => ({ host: o.host ?? '127.0.0.1', port: o.p
 /** Creates a database with binary collation (as TiDB compares text), migrates it, and drops it on `drop()`. */
 export async function openScratchMariaDb(server: ServerOptions, prefix: string): Promise<ScratchEngine> {
   const database = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  // A database name is an identifier, which no driver can bind: only names of this shape are ever interpolated.
+  if (!/^[a-z][a-z0-9_]{0,63}$/.test(database)) throw new Error(`Refusing the database name ${database}.`);
   const admin = await createConnection(serverOf(server));
   await admin.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   await admin.end();
