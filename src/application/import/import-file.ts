@@ -9,7 +9,6 @@ import { queueImport, stageImportRows, startImport, type IncomingRow, type Start
 
 /** Rows sent to staging per statement group; the browser sends smaller batches to stay under 200 KB per invoke. */
 export const STAGE_BATCH_ROWS = 5000;
-const PROGRESS_SLICE_MS = 2000;
 
 export type ImportFileInput = {
   fileName: string;
@@ -71,9 +70,9 @@ async function resumable(deps: ImportDeps, jobId: string, headers: string[]): Pr
 
 async function finishProcessing(deps: ImportDeps, jobId: string, input: Pick<ImportFileInput, 'onProgress'>): Promise<ImportJob> {
   let job = await loadJob(deps.store, jobId);
+  // One call runs the job to the end (a new call would reload the job); progress is reported after every chunk.
   while (job.status === 'queued' || job.status === 'running') {
-    // Processing in slices of a second lets the caller show progress between them.
-    job = await processImport(deps, jobId, { deadlineMs: deps.clock().getTime() + PROGRESS_SLICE_MS });
+    job = await processImport(deps, jobId, { onStep: input.onProgress });
     input.onProgress?.(job);
   }
   return job;

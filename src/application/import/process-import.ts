@@ -618,7 +618,7 @@ async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> 
  * Advances the job until it is done or `deadlineMs` passes (Forge consumers have a fixed time budget).
  * Returns the job as it was left; its status says whether more work remains.
  */
-export async function processImport(deps: ImportDeps, jobId: string, options: { deadlineMs?: number } = {}): Promise<ImportJob> {
+export async function processImport(deps: ImportDeps, jobId: string, options: { deadlineMs?: number; onStep?: (job: ImportJob) => void } = {}): Promise<ImportJob> {
   let job = await loadJob(deps.store, jobId);
   if (job.status === 'done' || job.status === 'undone' || job.status === 'failed' || job.status === 'undoing') return job;
   if (job.status === 'staging') throw new AppError('INVALID_INPUT', `Import job ${jobId} is still receiving rows; finish the upload first.`);
@@ -633,6 +633,7 @@ export async function processImport(deps: ImportDeps, jobId: string, options: { 
   try {
     await run.loadFields();
     while (await run.step()) {
+      options.onStep?.(run.current);
       if (options.deadlineMs !== undefined && deps.clock().getTime() >= options.deadlineMs) break;
     }
   } catch (error) {
