@@ -45,6 +45,13 @@ module.exports = {
       to: { path: '^src/(adapters|entry|frontend)/' },
     },
     {
+      name: 'entry-independent-of-adapters',
+      severity: 'error',
+      comment: 'Entry points turn platform calls into use-case calls; the composition root (adapters/forge/compose.ts) wires adapters into them, never the reverse.',
+      from: { path: '^src/entry/' },
+      to: { path: '^src/adapters/' },
+    },
+    {
       name: 'domain-independent-of-use-cases',
       severity: 'error',
       comment: 'The domain is the innermost layer: it knows nothing of use cases or the import pipeline.',

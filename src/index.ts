@@ -1,6 +1,6 @@
 // Forge entry: re-exports the functions named in manifest.yml, nothing else.
-export { handler as resolver } from './entry/resolvers/forge-resolver';
-export { runMigrations } from './adapters/forge/migrations';
+export { resolver } from './adapters/forge/compose';
+export { onAppInstalled, processSchemaMigrations, migrateHourly as runMigrations } from './adapters/forge/compose';
 export { importConsumer as processImportQueue } from './adapters/forge/compose';
 export { propertySyncConsumer as syncIssueProperties } from './adapters/forge/compose';
 export { pruneAuditTrigger as pruneAudit, personalDataTrigger as reportPersonalData } from './adapters/forge/compose';

@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'IMPORT_RUNNING'
   | 'UNUSABLE_FILE'
   | 'UPSTREAM'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** The database schema has not been migrated on this site yet (first install or an upgrade in progress). */
+  | 'SETTING_UP';
 
 export class AppError extends Error {
   constructor(

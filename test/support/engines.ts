@@ -3,7 +3,7 @@ import { openSqlite } from '../../src/adapters/local/sqlite-engine';
 import { mariaDbReachable as isReachable, openScratchMariaDb } from '../../src/adapters/mysql/scratch-database';
 import { applyMigrations, type SqlEngine } from '../../src/adapters/sql/engine';
 
-export type EngineFactory = { name: 'sqlite' | 'mariadb'; open(): Promise<SqlEngine & { drop(): Promise<void> }> };
+export type EngineFactory = { name: 'sqlite' | 'mariadb' | 'forge-sql'; open(): Promise<SqlEngine & { drop(): Promise<void> }> };
 
 const MARIADB = { host: process.env.MARIADB_HOST ?? '127.0.0.1', port: Number(process.env.MARIADB_PORT ?? 3306), user: 'root', password: '' };
 

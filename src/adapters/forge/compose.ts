@@ -8,6 +8,8 @@ import { makePropertySyncConsumer } from '../../entry/consumers/property-sync-co
 import { makeBackfillConsumer } from '../../entry/consumers/backfill-consumer';
 import { makeIssueCreatedHandler } from '../../entry/triggers/issue-created';
 import type { ResolverDeps } from '../../entry/resolvers/define-resolvers';
+import { makeForgeResolver } from '../../entry/resolvers/forge-resolver';
+import { makeSchemaInstalledTrigger, makeSchemaMigrationsConsumer, makeSchemaMigrationsTrigger } from '../../entry/scheduled/schema-migrations';
 import { makeSqlStore } from '../sql/sql-store';
 import { openForgeSql } from './forge-sql-dialect';
 import { forgeJiraUsers, makeJiraAccess } from './jira-access';
@@ -19,6 +21,8 @@ import { makeForgePropertySync } from './property-sync-queue';
 import { makeForgeBackfillQueue } from './forge-backfill-queue';
 import { toForgeResult } from './invocation-retry';
 import { makeForgeRequestDirectory } from './jira-request-directory';
+import { runMigrations } from './migrations';
+import { makeForgeSchemaMigrationQueue } from './schema-migration-queue';
 
 /** Builds the adapters; nothing here talks to Forge until a resolver runs. */
 export function forgeDeps(): ResolverDeps {
@@ -36,6 +40,19 @@ export function forgeDeps(): ResolverDeps {
     backfillQueue: makeForgeBackfillQueue(),
   };
 }
+
+/** manifest.yml: function `resolver`, handler `index.resolver`: every `invoke` from the global page and the issue panel. */
+export const resolver = makeForgeResolver(forgeDeps());
+
+/** avi:forge:installed:app / avi:forge:upgraded:app: queue a schema-migration run (the trigger itself has 25 s). */
+export const onAppInstalled = makeSchemaInstalledTrigger(makeForgeSchemaMigrationQueue());
+
+/** The schema-migrations queue's consumer: paced DDL for up to 780 s, then the rest is queued again. */
+const schemaMigrations = makeSchemaMigrationsConsumer(runMigrations, makeForgeSchemaMigrationQueue());
+export const processSchemaMigrations = async (event: unknown) => toForgeResult(await schemaMigrations(event));
+
+/** Hourly: runs whatever migrations this installation lacks (minor-version upgrades send no upgrade event). */
+export const migrateHourly = makeSchemaMigrationsTrigger(runMigrations);
 
 /** The import queue's consumer, over the same Forge adapters. */
 const importSlices = makeImportConsumer(forgeDeps);

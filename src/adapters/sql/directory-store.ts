@@ -6,6 +6,7 @@ import type { Companies, Contacts, DirectoryQuery, Memberships, Page } from '../
 import type { Company, Contact, Id, Membership, RecordType } from '../../domain/records';
 import { batchRows, chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
+import { sqlErrorKind } from './sql-errors';
 import { upsertRows } from './upsert';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
 import type { CompaniesTable, ContactsTable, Database } from './schema';
@@ -29,8 +30,7 @@ export function decodeCursor(cursor: string | null | undefined): [string, string
 }
 
 function isDuplicateKey(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number; message?: string };
-  return e?.code === 'ER_DUP_ENTRY' || e?.errno === 1062 || /UNIQUE constraint failed|Duplicate entry/i.test(e?.message ?? '');
+  return sqlErrorKind(error) === 'duplicate-key';
 }
 
 export async function rethrowDuplicate<T>(what: string, run: () => Promise<T>): Promise<T> {

@@ -171,6 +171,21 @@ const ALTERATIONS: { name: string; sql: (dialect: Dialect) => string }[] = [
   { name: 'ix_issue_matches_reporter_account_id', sql: () => 'CREATE INDEX ix_issue_matches_reporter_account_id ON issue_matches (reporter_account_id)' },
 ];
 
+/**
+ * The statement with `IF NOT EXISTS` / `IF EXISTS` where it lacks one, so running it again after a crash (applied,
+ * not yet recorded) changes nothing. TiDB (Forge SQL) and MariaDB accept these on ADD COLUMN, ADD INDEX,
+ * CREATE INDEX and DROP COLUMN/INDEX; SQLite only on CREATE INDEX (its DDL runs in a transaction locally anyway).
+ */
+export function idempotentDdl(statement: string, dialect: Dialect): string {
+  let out = statement.replace(/\bCREATE\s+(UNIQUE\s+)?INDEX\s+(?!IF\s+NOT\s+EXISTS\b)/gi, (_m, unique: string | undefined) => `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS `);
+  if (dialect === 'mysql') {
+    out = out
+      .replace(/\bADD\s+(COLUMN|INDEX|KEY|UNIQUE\s+INDEX|UNIQUE\s+KEY)\s+(?!IF\s+NOT\s+EXISTS\b)/gi, (_m, what: string) => `ADD ${what.toUpperCase()} IF NOT EXISTS `)
+      .replace(/\bDROP\s+(COLUMN|INDEX|KEY)\s+(?!IF\s+EXISTS\b)/gi, (_m, what: string) => `DROP ${what.toUpperCase()} IF EXISTS `);
+  }
+  return out;
+}
+
 /** The migrations in the order they must run. Names are stable: Forge's runner records them by name. */
 export function migrations(dialect: Dialect): Migration[] {
   return [
@@ -178,6 +193,6 @@ export function migrations(dialect: Dialect): Migration[] {
       { name: `create_${spec.name}`, sql: createTable(dialect, spec) },
       ...(dialect === 'sqlite' ? sqliteIndexes(spec) : []),
     ]),
-    ...ALTERATIONS.map((a) => ({ name: a.name, sql: a.sql(dialect) })),
+    ...ALTERATIONS.map((a) => ({ name: a.name, sql: idempotentDdl(a.sql(dialect), dialect) })),
   ];
 }

@@ -1,6 +1,6 @@
-// The Forge function behind every `invoke` from the UIs: the typed resolver over the Forge adapters.
+// The Forge function behind every `invoke` from the UIs: the typed resolver over whatever adapters it is given
+// (compose.ts passes the Forge ones; tests pass local ones).
 import { makeResolver } from '@forge/resolver';
-import { forgeDeps } from '../../adapters/forge/compose';
 import type { ResolverDefs } from '../../contracts/api';
 import { defineResolvers, type ResolverDeps } from './define-resolvers';
 
@@ -8,6 +8,3 @@ import { defineResolvers, type ResolverDeps } from './define-resolvers';
 export function makeForgeResolver(deps: ResolverDeps) {
   return makeResolver<ResolverDefs>(defineResolvers(deps));
 }
-
-/** manifest.yml: function `resolver`, handler `index.resolver`. */
-export const handler = makeForgeResolver(forgeDeps());
