@@ -2,6 +2,7 @@
 import { openSqlite } from '../../src/adapters/local/sqlite-engine';
 import { mariaDbReachable as isReachable, openScratchMariaDb } from '../../src/adapters/mysql/scratch-database';
 import { applyMigrations, type SqlEngine } from '../../src/adapters/sql/engine';
+import { forgeSqlEngine } from './fake-forge-sql';
 
 export type EngineFactory = { name: 'sqlite' | 'mariadb' | 'forge-sql'; open(): Promise<SqlEngine & { drop(): Promise<void> }> };
 
@@ -21,9 +22,12 @@ export const mariaDbEngine: EngineFactory = {
   open: () => openScratchMariaDb(MARIADB, 't'),
 };
 
-/** The engines a contract suite runs on; global-setup.ts decided whether MariaDB is reachable. */
+/**
+ * The engines a contract suite runs on; global-setup.ts decided whether MariaDB is reachable. With MariaDB, the
+ * suites also run through the Forge SQL adapter against the fake Forge SQL service (its documented limits enforced).
+ */
 export function engines(): EngineFactory[] {
-  return process.env.MARIADB_AVAILABLE === '1' ? [sqliteEngine, mariaDbEngine] : [sqliteEngine];
+  return process.env.MARIADB_AVAILABLE === '1' ? [sqliteEngine, mariaDbEngine, forgeSqlEngine] : [sqliteEngine];
 }
 
 export const mariaDbReachable = () => isReachable(MARIADB);

@@ -199,14 +199,27 @@ export function splitStatements(query: string): string[] {
  * The store as the app runs it on Forge: the Forge SQL Kysely dialect over the SDK's client, against the fake
  * service, migrated by the app's own Forge migration runner.
  */
-export const forgeSqlEngine: EngineFactory = {
-  name: 'forge-sql',
-  async open() {
-    let clock = Date.parse('2026-02-01T08:00:00.000Z');
-    const fake = await openFakeForgeSql({ now: () => clock });
-    const run = await runPendingMigrations({ client: fake.client, now: () => clock, sleep: async (ms) => void (clock += ms) });
-    if (run.pending.length > 0) throw new Error(`Migrations left pending: ${run.pending.join(', ')}`);
-    const engine = openForgeSql(fake.client);
-    return Object.assign(engine, { fake, drop: async () => { await engine.close(); await fake.drop(); } });
-  },
-};
+export const forgeSqlEngine: EngineFactory = forgeSqlEngineWith({ migrate: true });
+
+/** `migrate: false` opens an installation whose migrations have not run yet (a first install, seconds in). */
+export function forgeSqlEngineWith(options: { migrate: boolean }): EngineFactory & { open(): Promise<Awaited<ReturnType<EngineFactory['open']>> & { fake: FakeForgeSql }> } {
+  return {
+    name: 'forge-sql',
+    async open() {
+      let clock = Date.parse('2026-02-01T08:00:00.000Z');
+      const fake = await openFakeForgeSql({ now: () => clock });
+      if (options.migrate) {
+        const run = await runPendingMigrations({ client: fake.client, now: () => clock, sleep: async (ms) => void (clock += ms) });
+        if (run.pending.length > 0) throw new Error(`Migrations left pending: ${run.pending.join(', ')}`);
+      }
+      const engine = openForgeSql(fake.client);
+      return Object.assign(engine, {
+        fake,
+        async drop() {
+          await engine.close();
+          await fake.drop();
+        },
+      });
+    },
+  };
+}
