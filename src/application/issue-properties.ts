@@ -1,5 +1,6 @@
 // Keeps each issue's `customer-directory` property equal to what is linked to it, now or through the sync queue.
 import { issuePropertyFor, type IssueDirectoryProperty } from '../domain/issue-property';
+import { AppError } from '../domain/errors';
 import type { Store } from '../domain/ports';
 import type { Id } from '../domain/records';
 import type { LinkingDeps, PropertyDeps, PropertySync } from './work-items';
@@ -33,11 +34,19 @@ export async function refreshIssueProperty(deps: LinkingDeps, issueId: string): 
   }
 }
 
-export type PropertySyncResult = { synced: string[]; failed: string[] };
+/** `retryable`: the failed issues whose write may work later (Jira busy or unreachable); the rest never will as is. */
+export type PropertySyncResult = { synced: string[]; failed: string[]; retryable: string[] };
+
+/** Jira answered 429 or 5xx, or did not answer at all: the same write may succeed later. */
+export function isTransientWriteFailure(error: unknown): boolean {
+  if (!(error instanceof AppError)) return true;
+  const status = error.details?.status;
+  return error.code === 'UPSTREAM' && (typeof status !== 'number' || status === 429 || status >= 500);
+}
 
 /** Recomputes and writes the property of each issue, one at a time (Jira rate-limits bursts); failures are reported. */
 export async function syncIssueProperties(deps: PropertyDeps, issueIds: readonly string[]): Promise<PropertySyncResult> {
-  const result: PropertySyncResult = { synced: [], failed: [] };
+  const result: PropertySyncResult = { synced: [], failed: [], retryable: [] };
   for (const issueId of new Set(issueIds)) {
     try {
       await writeIssueProperty(deps, issueId);
@@ -45,6 +54,7 @@ export async function syncIssueProperties(deps: PropertyDeps, issueIds: readonly
     } catch (error) {
       console.warn(JSON.stringify({ event: 'issue-property-sync-failed', issueId, error: error instanceof Error ? error.name : typeof error }));
       result.failed.push(issueId);
+      if (isTransientWriteFailure(error)) result.retryable.push(issueId);
     }
   }
   return result;

@@ -149,4 +149,26 @@ describe('the backfill consumer', () => {
     expect(await consume({ body: { jobId: job.id }, queueName: 'match-backfill', jobId: 'forge-job', eventId: 'e1', retryContext: { retryCount: 1 } })).toEqual(DONE);
     expect(await world.deps.store.issueMatches.find(request.id)).toMatchObject({ status: 'suggest-create-both' });
   });
+
+  it('does not retry a JQL query Jira refuses: the failure is permanent', async () => {
+    const recording = { ...world.deps, backfillQueue: { push: async () => undefined } };
+    const consume = makeBackfillConsumer(() => recording);
+    const job = await startBackfill(recording, admin, {});
+    world.deps.requests.failNext('searchIssues', { status: 400 });
+    expect(await consume({ body: { jobId: job.id } })).toEqual(DONE);
+    expect(world.deps.requests.calls.searchIssues).toBe(1);
+    expect(await world.deps.store.issueMatches.find(request.id)).toBeNull();
+  });
+
+  it('a duplicate delivery of a finished job changes nothing and is done', async () => {
+    const recording = { ...world.deps, backfillQueue: { push: async () => undefined } };
+    const consume = makeBackfillConsumer(() => recording);
+    const job = await startBackfill(recording, admin, {});
+    expect(await consume({ body: { jobId: job.id } })).toEqual(DONE);
+    const first = await world.deps.store.issueMatches.find(request.id);
+    const searches = world.deps.requests.calls.searchIssues;
+    expect(await consume({ body: { jobId: job.id } })).toEqual(DONE);
+    expect(await world.deps.store.issueMatches.find(request.id)).toEqual(first);
+    expect(world.deps.requests.calls.searchIssues).toBe(searches);
+  });
 });

@@ -197,7 +197,7 @@ async function inBatches<T>(items: readonly T[], size: number, run: (item: T) =>
 
 async function expectOk(answer: RestAnswer, what: string, product = 'Jira'): Promise<unknown> {
   if (answer.status >= 200 && answer.status < 300) return answer.body;
-  if (answer.status === 429) throw new AppError('UPSTREAM', `${product} is busy and asked the app to slow down while reading ${what}; try again in a minute.`);
+  if (answer.status === 429) throw new AppError('UPSTREAM', `${product} is busy and asked the app to slow down while reading ${what}; try again in a minute.`, { status: 429 });
   throw new AppError('UPSTREAM', `${product} did not answer for ${what} (HTTP ${answer.status}); try again in a moment.`, { status: answer.status });
 }
 

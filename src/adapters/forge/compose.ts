@@ -59,7 +59,8 @@ const importSlices = makeImportConsumer(forgeDeps);
 export const importConsumer = async (event: QueueEvent) => toForgeResult(await importSlices(event));
 
 /** The property-sync queue's consumer: rewrites the customer property of the issues in each event. */
-export const propertySyncConsumer = makePropertySyncConsumer(forgeDeps);
+const propertySync = makePropertySyncConsumer(forgeDeps);
+export const propertySyncConsumer = async (event: unknown) => toForgeResult(await propertySync(event));
 
 /** Daily: deletes audit entries older than the retention setting. */
 export const pruneAuditTrigger = makePruneAuditTrigger(forgeDeps);

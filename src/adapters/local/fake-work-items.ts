@@ -26,6 +26,7 @@ export class FakeAtlassianSite implements AtlassianRest {
   private readonly hiddenFromUser = new Set<string>();
   private readonly properties = new Map<string, Map<string, unknown>>();
   private propertyFailures = 0;
+  private propertyFailureStatus = 503;
   /** Every request, as "METHOD path", for tests that count calls. */
   readonly requests: string[] = [];
 
@@ -53,9 +54,10 @@ export class FakeAtlassianSite implements AtlassianRest {
     if (issue) this.issues.set(issueId, { ...issue, summary });
   }
 
-  /** The next `count` property writes answer HTTP 503. */
-  failPropertyWrites(count: number): void {
+  /** The next `count` property writes answer HTTP `status` (503: Jira unavailable; 403: the app may not write). */
+  failPropertyWrites(count: number, status = 503): void {
     this.propertyFailures = count;
+    this.propertyFailureStatus = status;
   }
 
   /** The stored value of an issue property, as Jira would return it; undefined when not set. */
@@ -94,7 +96,7 @@ export class FakeAtlassianSite implements AtlassianRest {
     this.requests.push(`PUT /rest/api/3/issue/${issueId}/properties/${propertyKey}`);
     if (this.propertyFailures > 0) {
       this.propertyFailures--;
-      return errorAnswer(503, 'Service unavailable');
+      return errorAnswer(this.propertyFailureStatus, this.propertyFailureStatus === 503 ? 'Service unavailable' : 'The app may not do this.');
     }
     if (!this.issues.has(issueId)) return errorAnswer(404, 'Issue does not exist or you do not have permission to see it.');
     const stored = this.properties.get(issueId) ?? new Map<string, unknown>();
@@ -109,7 +111,7 @@ export class FakeAtlassianSite implements AtlassianRest {
     this.requests.push(`DELETE /rest/api/3/issue/${issueId}/properties/${propertyKey}`);
     if (this.propertyFailures > 0) {
       this.propertyFailures--;
-      return errorAnswer(503, 'Service unavailable');
+      return errorAnswer(this.propertyFailureStatus, this.propertyFailureStatus === 503 ? 'Service unavailable' : 'The app may not do this.');
     }
     if (!this.properties.get(issueId)?.delete(propertyKey)) return errorAnswer(404, 'The property was not found.');
     return { status: 204, body: null };
