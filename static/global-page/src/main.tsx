@@ -1,4 +1,5 @@
 // Entry point of the global page: applies the Atlassian theme (Jira's inside Jira, the tokens' locally) and renders the app.
+import './zod-jitless';
 import '@atlaskit/css-reset';
 import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
 import { createRoot } from 'react-dom/client';

@@ -1,5 +1,6 @@
 // The import worker: reads a CSV file from disk as a stream, decodes and parses it with the same code the server
 // uses, and posts the header, a sample, or every row in upload-sized batches, so a large file never blocks the page.
+import '../zod-jitless';
 import { MAX_IMPORT_COLUMNS, MAX_IMPORT_TEXT_LENGTH } from '../../../../src/contracts/import';
 import { AppError } from '../../../../src/domain/errors';
 import { decodeChunks } from '../../../../src/import/decode';
