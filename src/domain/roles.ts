@@ -8,16 +8,13 @@ export const ROLE_RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 
 // Each action needs the role of the same rank or higher.
 const ACTION_RANK: Record<Action, number> = { read: 1, write: 2, admin: 3 };
 
-/** Groups whose members always administer the app, whatever the group mapping says. */
-export const DEFAULT_ADMIN_GROUPS = ['jira-administrators', 'site-admins', 'administrators'] as const;
-
 export function can(role: Role, action: Action): boolean {
   return ROLE_RANK[role] >= ACTION_RANK[action];
 }
 
 /**
- * The role a user gets from their Jira groups. Members of a default admin group are always admin, whatever the mapping
- * says, so a mapping can never lock the site's administrators out of the app's settings. Otherwise the highest role
+ * The role a user gets from their Jira groups. Members of an `adminGroups` group are always admin, whatever the mapping
+ * says. (On Jira the Administer Jira global permission plays that part, checked before this: see jira-access.ts.) Otherwise the highest role
  * among the user's mapped groups; without a matching mapping, product access gives editor, and no access gives null.
  * Group names compare case-insensitively, as Jira's do.
  */

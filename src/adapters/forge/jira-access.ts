@@ -1,11 +1,12 @@
-// The AccessPort on Jira: a user's app role from their Jira groups and product access, cached per user for a minute.
+// The AccessPort on Jira: a user's app role from the Administer Jira global permission, their Jira groups and product
+// access, cached per user for a minute.
 import api, { route } from '@forge/api';
 import { z } from 'zod';
 import type { AccessPort } from '../../application/access';
 import type { RoleMapping } from '../../domain/app-settings';
 import { AppError } from '../../domain/errors';
 import type { Role } from '../../domain/records';
-import { DEFAULT_ADMIN_GROUPS, roleFromGroups } from '../../domain/roles';
+import { roleFromGroups } from '../../domain/roles';
 
 /** How long a user's role is trusted before Jira is asked again; group changes take effect within this time. */
 export const ROLE_CACHE_MS = 60_000;
@@ -18,10 +19,16 @@ export type JiraUser = {
   hasProductAccess: boolean;
 };
 
-/** The two questions asked of Jira about a user; null when Jira does not know the account. */
+/** The questions asked of Jira about a user; null when Jira does not know the account. */
 export type JiraUsers = {
   groupsOf(accountId: string): Promise<string[]>;
   userOf(accountId: string): Promise<JiraUser | null>;
+  /**
+   * Whether the user holds the global Administer Jira permission. Sites name their admin groups as they like
+   * (jira-admins-<site>, site-admins, ...); the permission is what makes someone a Jira administrator. Asked as the
+   * calling user, so only ever for the account making the request (roleOf is only asked about the caller).
+   */
+  isJiraAdmin(accountId: string): Promise<boolean>;
 };
 
 type Resolved = { role: Role | null; displayName: string };
@@ -51,9 +58,15 @@ export function makeJiraAccess(deps: { jira: JiraUsers; roleMapping: () => Promi
   }
 
   async function lookUp(accountId: string): Promise<Resolved> {
-    const [user, groups, mapping] = await Promise.all([deps.jira.userOf(accountId), deps.jira.groupsOf(accountId), deps.roleMapping()]);
+    const [user, groups, mapping, jiraAdmin] = await Promise.all([
+      deps.jira.userOf(accountId),
+      deps.jira.groupsOf(accountId),
+      deps.roleMapping(),
+      deps.jira.isJiraAdmin(accountId),
+    ]);
     if (user === null) return { role: null, displayName: accountId };
-    const role = roleFromGroups(groups, mapping, { adminGroups: DEFAULT_ADMIN_GROUPS, hasProductAccess: user.hasProductAccess });
+    // Jira administrators always administer the app, so no group mapping can lock them out of its settings.
+    const role = jiraAdmin ? 'admin' : roleFromGroups(groups, mapping, { adminGroups: [], hasProductAccess: user.hasProductAccess });
     return { role, displayName: user.displayName };
   }
 
@@ -79,6 +92,15 @@ export function toJiraUser(body: unknown): JiraUser {
   // JSM portal customers and app accounts are never agents of the directory, whatever their groups.
   const isPerson = (user.accountType ?? 'atlassian') === 'atlassian';
   return { displayName: user.displayName || user.accountId, hasProductAccess: isPerson && user.active !== false && roles > 0 };
+}
+
+// GET /rest/api/3/mypermissions?permissions=ADMINISTER: { permissions: { ADMINISTER: { havePermission, ... } } }.
+export const myPermissionsSchema = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean() }).loose()),
+});
+
+export function toIsJiraAdmin(body: unknown): boolean {
+  return myPermissionsSchema.parse(body).permissions.ADMINISTER?.havePermission === true;
 }
 
 export function toGroupNames(body: unknown): string[] {
@@ -117,6 +139,12 @@ export function forgeJiraUsers(): JiraUsers {
       const response = await api.asApp().requestJira(route`/rest/api/3/user?accountId=${accountId}&expand=applicationRoles`);
       const body = await readJson(response, 'who you are');
       return body === null ? null : checked(toJiraUser, body, 'who you are');
+    },
+    async isJiraAdmin() {
+      // "Returns a list of permissions indicating which permissions the user has": the caller's, hence asUser.
+      const response = await api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`);
+      const body = await readJson(response, 'whether you administer Jira');
+      return body === null ? false : checked(toIsJiraAdmin, body, 'whether you administer Jira');
     },
   };
 }

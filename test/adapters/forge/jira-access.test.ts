@@ -1,5 +1,5 @@
-// Roles from Jira: groups, product access and the admin groups decide; answers are cached per user for a minute.
-import { makeJiraAccess, ROLE_CACHE_MS, toGroupNames, toJiraUser, type JiraUser, type JiraUsers } from '../../../src/adapters/forge/jira-access';
+// Roles from Jira: the Administer Jira permission, groups and product access decide; answers are cached per user for a minute.
+import { makeJiraAccess, ROLE_CACHE_MS, toGroupNames, toIsJiraAdmin, toJiraUser, type JiraUser, type JiraUsers } from '../../../src/adapters/forge/jira-access';
 import type { RoleMapping } from '../../../src/domain/app-settings';
 
 // Shapes recorded from GET /rest/api/3/user?accountId=...&expand=applicationRoles and GET /rest/api/3/user/groups.
@@ -37,6 +37,20 @@ describe('reading Jira answers', () => {
     expect(toGroupNames(recordedGroups)).toEqual(['jira-software-users', 'support-team']);
   });
 
+  // GET /rest/api/3/mypermissions?permissions=ADMINISTER, as Jira Cloud answers it.
+  const recordedMyPermissions = (havePermission: boolean) => ({
+    permissions: {
+      ADMINISTER: { id: '0', key: 'ADMINISTER', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.', havePermission },
+    },
+  });
+
+  it('reads the Administer Jira global permission from mypermissions', () => {
+    expect(toIsJiraAdmin(recordedMyPermissions(true))).toBe(true);
+    expect(toIsJiraAdmin(recordedMyPermissions(false))).toBe(false);
+    expect(toIsJiraAdmin({ permissions: {} })).toBe(false);
+    expect(() => toIsJiraAdmin({ ADMINISTER: true })).toThrow();
+  });
+
   it('refuses an answer of another shape', () => {
     expect(() => toJiraUser({ displayName: 'No id' })).toThrow();
     expect(() => toGroupNames({ groups: [] })).toThrow();
@@ -46,7 +60,7 @@ describe('reading Jira answers', () => {
 describe('makeJiraAccess', () => {
   const user: JiraUser = { displayName: 'Mia Krystof', hasProductAccess: true };
 
-  function fakeJira(groups: Record<string, string[]>, users: Record<string, JiraUser | null>) {
+  function fakeJira(groups: Record<string, string[]>, users: Record<string, JiraUser | null>, admins: string[] = []) {
     const calls: string[] = [];
     const jira: JiraUsers = {
       async groupsOf(accountId) {
@@ -56,6 +70,10 @@ describe('makeJiraAccess', () => {
       async userOf(accountId) {
         calls.push(`user:${accountId}`);
         return users[accountId] ?? null;
+      },
+      async isJiraAdmin(accountId) {
+        calls.push(`admin:${accountId}`);
+        return admins.includes(accountId);
       },
     };
     return { jira, calls };
@@ -75,10 +93,22 @@ describe('makeJiraAccess', () => {
     expect(await access.displayNameOf('mia')).toBe('Mia Krystof');
   });
 
-  it('keeps members of a default admin group admin even when a mapping gives them less', async () => {
-    const { jira } = fakeJira({ root: ['sales', 'jira-administrators'] }, { root: user });
+  it('makes a holder of the Administer Jira permission admin whatever their site calls its admin group', async () => {
+    const { jira } = fakeJira({ root: ['sales', 'jira-admins-acme'] }, { root: user }, ['root']);
     const access = makeJiraAccess({ jira, roleMapping: async () => mapping });
     expect(await access.roleOf('root')).toBe('admin');
+  });
+
+  it('does not make anyone admin for a group name alone: sites name their groups as they like', async () => {
+    const { jira } = fakeJira({ mia: ['jira-administrators', 'support-team'] }, { mia: user });
+    const access = makeJiraAccess({ jira, roleMapping: async () => mapping });
+    expect(await access.roleOf('mia')).toBe('editor');
+  });
+
+  it('keeps group mapping for the other roles, including an admin mapping', async () => {
+    const { jira } = fakeJira({ ops: ['app-owners'] }, { ops: user });
+    const access = makeJiraAccess({ jira, roleMapping: async () => [...mapping, { group: 'app-owners', role: 'admin' }] });
+    expect(await access.roleOf('ops')).toBe('admin');
   });
 
   it('asks Jira once per user per minute, and again after that', async () => {
@@ -89,16 +119,17 @@ describe('makeJiraAccess', () => {
     await access.displayNameOf('mia');
     now += ROLE_CACHE_MS - 1;
     await access.roleOf('mia');
-    expect(calls).toEqual(['user:mia', 'groups:mia']);
+    expect(calls).toEqual(['user:mia', 'groups:mia', 'admin:mia']);
     now += 1;
     await access.roleOf('mia');
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(6);
   });
 
   it('does not remember a failed lookup', async () => {
     let fail = true;
     const jira: JiraUsers = {
       groupsOf: async () => [],
+      isJiraAdmin: async () => false,
       userOf: async () => {
         if (fail) throw new Error('Jira is down');
         return user;

@@ -8,7 +8,6 @@ import Textfield from '@atlaskit/textfield';
 import { type ReactNode, useState } from 'react';
 import { api, type AppSettings } from '../../../../../src/contracts/api';
 import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../../../../../src/domain/app-settings';
-import { DEFAULT_ADMIN_GROUPS } from '../../../../../src/domain/roles';
 import type { ApiInput, Role } from '../../api-types';
 import { call } from '../../bridge';
 import { Card } from '../Card';
@@ -106,8 +105,8 @@ export function RoleMappingForm({ initial, onSaved }: { initial: AppSettings['ro
       title="Roles by Jira group"
       intro={
         <>
-          Members of a group get its role; someone in several groups gets the highest. People with Jira access in no listed group are editors. Members of{' '}
-          {DEFAULT_ADMIN_GROUPS.join(', ')} are always admins.
+          Members of a group get its role; someone in several groups gets the highest. People with Jira access in no listed group are editors. Jira
+          administrators (the Administer Jira global permission) are always admins.
         </>
       }
       onSubmit={() => void save({ roleMapping: rows })}
