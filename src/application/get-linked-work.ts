@@ -4,7 +4,7 @@ import type { Id, Link, RecordType } from '../domain/records';
 import type { ConfluencePage } from '../domain/work-items';
 import type { Actor } from './deps';
 import { linkScope, refKey, scopeLinks } from './link-scope';
-import type { LinkingDeps } from './work-items';
+import { CONFLUENCE_UNREACHABLE, type LinkingDeps } from './work-items';
 
 /** Issues read live per view, newest links first: one search of Jira, well inside a resolver's 25 s. */
 export const MAX_LIVE_ISSUES = 100;
@@ -57,6 +57,12 @@ export async function getLinkedWork(deps: LinkingDeps, _actor: Actor, query: { r
   }
   for (const group of livePages) {
     const page = pageReads.get(group.targetId);
+    if (page === CONFLUENCE_UNREACHABLE) {
+      // Confluence did not answer (none on the site, or down): the title stored with the link, not checked now.
+      const newest = group.links[0]!;
+      items.push({ ...base(group, via(group)), state: 'unchecked', key: '', title: newest.title, url: newest.url });
+      continue;
+    }
     if (page === undefined || page === null) {
       hidden++;
       continue;
@@ -110,8 +116,8 @@ function viaRefs(group: TargetGroup, records: Map<string, LinkedRecordRef>): Lin
   return refs;
 }
 
-async function readPages(deps: LinkingDeps, pageIds: readonly string[]): Promise<Map<string, ConfluencePage | null>> {
-  const out = new Map<string, ConfluencePage | null>();
+async function readPages(deps: LinkingDeps, pageIds: readonly string[]): Promise<Map<string, ConfluencePage | null | typeof CONFLUENCE_UNREACHABLE>> {
+  const out = new Map<string, ConfluencePage | null | typeof CONFLUENCE_UNREACHABLE>();
   for (let i = 0; i < pageIds.length; i += PAGE_READS_AT_ONCE) {
     const batch = pageIds.slice(i, i + PAGE_READS_AT_ONCE);
     const pages = await Promise.all(batch.map((id) => deps.workItems.getConfluencePageAsUser(id)));

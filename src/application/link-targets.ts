@@ -4,7 +4,7 @@ import { AppError, invalid } from '../domain/errors';
 import type { Link } from '../domain/records';
 import { clipTitle, type WorkIssue } from '../domain/work-items';
 import type { LinkTargetInput } from '../contracts/links';
-import type { WorkItems } from './work-items';
+import { CONFLUENCE_UNREACHABLE, type WorkItems } from './work-items';
 
 export type ResolvedTarget = Pick<Link, 'targetType' | 'targetId' | 'targetKey' | 'url' | 'title'> & { issue: WorkIssue | null };
 
@@ -28,7 +28,9 @@ export async function resolveLinkTarget(workItems: WorkItems, target: LinkTarget
     // Reading a space's name needs another scope; the key names it well enough.
     return { targetType: 'space', targetId: parsed.spaceKey, targetKey: parsed.spaceKey, url: parsed.url, title: clipTitle(parsed.titleFromUrl), issue: null };
   }
-  const page = await workItems.getConfluencePageAsUser(parsed.pageId);
+  const read = await workItems.getConfluencePageAsUser(parsed.pageId);
+  // Confluence unreachable: the link keeps the address and the title the address spells.
+  const page = read === CONFLUENCE_UNREACHABLE ? null : read;
   return {
     targetType: 'page',
     targetId: parsed.pageId,

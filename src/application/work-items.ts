@@ -12,12 +12,18 @@ export type WorkItems = {
   getIssuesAsUser(refs: readonly string[]): Promise<IssueLookup>;
   /** One issue, or null when it does not exist or the user may not see it. */
   getIssueAsUser(idOrKey: string): Promise<WorkIssue | null>;
-  /** A page's title and space, or null when it does not exist, the user may not see it, or there is no Confluence. */
-  getConfluencePageAsUser(pageId: string): Promise<ConfluencePage | null>;
+  /**
+   * A page's title and space; null when it does not exist or the user may not see it; 'unreachable' when Confluence did
+   * not answer (the site has no Confluence, the app declares it optional, or it failed), so callers fall back to the
+   * title stored with the link.
+   */
+  getConfluencePageAsUser(pageId: string): Promise<ConfluencePage | null | typeof CONFLUENCE_UNREACHABLE>;
   /** Writes the `customer-directory` property of the issue; an issue that no longer exists is skipped. */
   setIssueProperty(issueId: string, value: IssueDirectoryProperty): Promise<void>;
   deleteIssueProperty(issueId: string): Promise<void>;
 };
+
+export const CONFLUENCE_UNREACHABLE = 'unreachable';
 
 /** Recomputes the issue property of many issues in the background (a queue on Forge, in-process locally). */
 export type PropertySync = { enqueue(issueIds: readonly string[]): Promise<void> };

@@ -308,6 +308,33 @@ describe.each(engines())('links on $name', (factory) => {
       // The page Confluence will not show is counted, not listed under its stored title.
       expect(work.hidden).toBe(1);
     });
+
+    // manifest.yml declares Confluence optional (app.compatibility.confluence.required: false): on a site without it,
+    // or while it does not answer, pages keep the title stored when they were linked.
+    it('shows the stored title of a page, unchecked, when Confluence does not answer, and still links pages by address', async () => {
+      await linkRecord(world.deps, agent, {
+        recordType: 'company',
+        recordId: acme.id,
+        target: { type: 'confluence', url: 'https://customer-directory.example.atlassian.net/wiki/spaces/CS/pages/65541/Old+title' },
+        alsoCompanyIds: [],
+      });
+      world.site.takeConfluenceDown();
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        const work = await getLinkedWork(world.deps, viewer, { recordType: 'company', recordId: acme.id });
+        expect(work.items.filter((i) => i.targetType === 'page').map((i) => [i.state, i.title])).toEqual([['unchecked', 'Contoso renewal plan 2026']]);
+        expect(work.hidden).toBe(0);
+        const offline = await linkRecord(world.deps, agent, {
+          recordType: 'company',
+          recordId: acme.id,
+          target: { type: 'confluence', url: 'https://customer-directory.example.atlassian.net/wiki/spaces/CS/pages/77777/Pricing+notes' },
+          alsoCompanyIds: [],
+        });
+        expect(offline.created[0]).toMatchObject({ targetType: 'page', targetId: '77777', title: 'Pricing notes' });
+      } finally {
+        warn.mockRestore();
+      }
+    });
   });
 
   describe('typeahead', () => {

@@ -1,7 +1,7 @@
 // The WorkItems port over Atlassian's REST APIs (any transport): issue look-ups that tell "gone" from "not yours",
 // issue properties written as the app, Confluence page titles as the user. Every answer is checked with zod.
 import type { z } from 'zod';
-import { isPlatformSignal, type WorkItems } from '../../application/work-items';
+import { CONFLUENCE_UNREACHABLE, isPlatformSignal, type WorkItems } from '../../application/work-items';
 import { AppError } from '../../domain/errors';
 import { ISSUE_PROPERTY_KEY } from '../../domain/issue-property';
 import { isIssueId, isIssueKey, type ConfluencePage, type IssueLookup, type IssueStatusCategory, type WorkIssue } from '../../domain/work-items';
@@ -139,9 +139,10 @@ export function makeRestWorkItems(rest: AtlassianRest): WorkItems {
         // A page title is an extra: a site without Confluence, or a failing one, must not fail the caller.
         if (isPlatformSignal(error)) throw error;
         console.warn(JSON.stringify({ event: 'confluence-page-unreadable', error: error instanceof Error ? error.name : typeof error }));
-        return null;
+        return CONFLUENCE_UNREACHABLE;
       }
-      if (answer.status >= 400 && answer.status < 500) return null;
+      if (answer.status >= 500) return CONFLUENCE_UNREACHABLE;
+      if (answer.status >= 400) return null;
       const page = checked(pageSchema, await expectOk(answer, `page ${pageId}`, 'Confluence'), `page ${pageId}`, 'Confluence');
       return confluencePage(page, await site());
     },

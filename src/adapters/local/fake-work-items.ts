@@ -27,6 +27,7 @@ export class FakeAtlassianSite implements AtlassianRest {
   private readonly properties = new Map<string, Map<string, unknown>>();
   private propertyFailures = 0;
   private propertyFailureStatus = 503;
+  private confluenceDown = false;
   /** Every request, as "METHOD path", for tests that count calls. */
   readonly requests: string[] = [];
 
@@ -58,6 +59,11 @@ export class FakeAtlassianSite implements AtlassianRest {
   failPropertyWrites(count: number, status = 503): void {
     this.propertyFailures = count;
     this.propertyFailureStatus = status;
+  }
+
+  /** Confluence stops answering (a site without Confluence, or an outage): page reads fail as the network would. */
+  takeConfluenceDown(down = true): void {
+    this.confluenceDown = down;
   }
 
   /** The stored value of an issue property, as Jira would return it; undefined when not set. */
@@ -119,6 +125,7 @@ export class FakeAtlassianSite implements AtlassianRest {
 
   async getPage(pageId: string): Promise<RestAnswer> {
     this.requests.push(`GET /wiki/api/v2/pages/${pageId}`);
+    if (this.confluenceDown) throw new TypeError('fetch failed');
     const page = this.pages.get(pageId);
     if (!page) return errorAnswer(404, 'Page not found');
     const slug = encodeURIComponent(page.title.replace(/\s+/g, '+')).replace(/%2B/g, '+');
