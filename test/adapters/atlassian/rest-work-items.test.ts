@@ -121,7 +121,7 @@ describe('REST work items', () => {
     await expect(workItems.setIssueProperty('20001', { companyIds: [], companyNames: [], contactIds: ['p'] })).rejects.toMatchObject({ code: 'UPSTREAM' });
   });
 
-  it('reads a page title and space as the user; a page it cannot read, or no Confluence at all, is null', async () => {
+  it('reads a page title and space as the user; a page it cannot read is null; no Confluence at all is unreachable', async () => {
     const site = new FakeAtlassianSite([]);
     expect(await makeRestWorkItems(site).getConfluencePageAsUser('65540')).toEqual({
       id: '65540',
@@ -133,7 +133,9 @@ describe('REST work items', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const noConfluence = withAnswer(site, { getPage: () => Promise.reject(new Error('Confluence is not installed on this site')) });
-      expect(await makeRestWorkItems(noConfluence).getConfluencePageAsUser('65540')).toBeNull();
+      expect(await makeRestWorkItems(noConfluence).getConfluencePageAsUser('65540')).toBe('unreachable');
+      const failing = withAnswer(site, { getPage: async () => ({ status: 503, body: null }) });
+      expect(await makeRestWorkItems(failing).getConfluencePageAsUser('65540')).toBe('unreachable');
     } finally {
       warn.mockRestore();
     }
