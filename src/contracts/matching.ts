@@ -48,7 +48,14 @@ export const matchingApi = {
   'matches/dismiss': { input: matchDismissSchema, action: 'write' },
   'matches/backfill-start': { input: backfillStartSchema, action: 'admin' },
   'matches/backfill-status': { input: z.object({ jobId: idSchema.optional() }), action: 'admin' },
+  'matches/notices': { input: z.object({}), action: 'admin' },
 } as const;
+
+/** Problems with requester matching an admin should know about; shown as one line in settings. */
+export type MatchNotices = {
+  /** Jira gave no requester emails recently: matching then suggests no contact by email. */
+  emailAccess: { reason: 'not-approved' | 'refused' | 'disabled'; httpStatus: number; seenAt: string } | null;
+};
 
 export type MatchContactRef = { id: Id; name: string; email: string };
 export type MatchCompanyRef = { id: Id; name: string };
@@ -103,4 +110,5 @@ export type MatchingResults = {
   'matches/dismiss': MatchView;
   'matches/backfill-start': BackfillJobView;
   'matches/backfill-status': BackfillJobView | null;
+  'matches/notices': MatchNotices;
 };

@@ -96,7 +96,7 @@ describe('the issue-created trigger', () => {
   });
 
   it('logs a failure by issue and error kind, never with the requester’s email', async () => {
-    deps.requests.failNext('getEmail', { status: 503 });
+    deps.requests.failNext('getEmail', { status: 502 });
     await onIssueCreated(issueCreatedEvent());
     const lines = logged.mock.calls.map((args) => String(args[0]));
     expect(lines).toHaveLength(1);

@@ -1,7 +1,14 @@
 // The RequestDirectory over Jira's REST API as the app, independent of how requests are sent: Forge's asApp() or a fake.
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
-import { issueBrowseUrl, JiraUnavailableError, type IssueSearchPage, type RequestDirectory, type RequestIssue } from '../../application/matching/request-directory';
+import {
+  issueBrowseUrl,
+  JiraUnavailableError,
+  type EmailAccessProblem,
+  type IssueSearchPage,
+  type RequestDirectory,
+  type RequestIssue,
+} from '../../application/matching/request-directory';
 
 /** What the client reads of an HTTP answer (a subset of the fetch Response that @forge/api returns). */
 export type JiraReply = { status: number; headers: { get(name: string): string | null }; text(): Promise<string> };
@@ -113,6 +120,18 @@ async function jiraMessages(reply: JiraReply): Promise<string> {
   }
 }
 
+/**
+ * GET /rest/api/3/user/email documents 400 "Returned if the calling app is not approved to use this API.", 401 for
+ * missing credentials and 503 "Indicates the API is not currently enabled": no email for anyone, so matching carries on
+ * without one instead of retrying. (Its 503 is not an outage; other endpoints' 5xx are.)
+ */
+function emailAccessProblem(status: number): EmailAccessProblem | null {
+  if (status === 400) return { reason: 'not-approved', httpStatus: status };
+  if (status === 401 || status === 403) return { reason: 'refused', httpStatus: status };
+  if (status === 503) return { reason: 'disabled', httpStatus: status };
+  return null;
+}
+
 export function makeJiraRequestDirectory(transport: JiraTransport): RequestDirectory {
   return {
     async getIssue(issueIdOrKey) {
@@ -127,11 +146,13 @@ export function makeJiraRequestDirectory(transport: JiraTransport): RequestDirec
       const what = "a reporter's email";
       const reply = await transport.getUserEmail(accountId);
       // An account Jira does not know, or whose email it does not give the app, is simply a reporter without an email.
-      if (reply.status === 404) return null;
+      if (reply.status === 404) return { email: null, problem: null };
+      const problem = emailAccessProblem(reply.status);
+      if (problem !== null) return { email: null, problem };
       if (reply.status !== 200) throw failure(reply, what);
       const body = checked(emailSchema, await bodyOf(reply, what), what);
       const email = body.email?.trim() ?? '';
-      return email === '' ? null : email;
+      return { email: email === '' ? null : email, problem: null };
     },
 
     async searchIssues(jql, nextPageToken): Promise<IssueSearchPage> {

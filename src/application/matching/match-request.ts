@@ -4,6 +4,7 @@ import type { Id, RecordType } from '../../domain/records';
 import { decideMatch, requesterKeys, skipReason, type AutoMatchSettings, type Candidate, type MatchDecision } from '../../domain/requester-match';
 import { resyncIssues, type IssueSyncDeps } from '../issue-sync-hook';
 import { loadAppSettings } from '../settings';
+import { noteEmailAccessProblem } from './email-access';
 import { AUTO_MATCH_ACTOR, linkRecordsToIssue } from './link-issue';
 import type { RequestDirectory, RequestIssue } from './request-directory';
 
@@ -63,7 +64,9 @@ function isSettled(previous: IssueMatch, source: string): boolean {
 
 async function decide(deps: MatchDeps, issue: RequestIssue, settings: AutoMatchSettings, dismissed: readonly string[]): Promise<MatchDecision> {
   if (issue.reporterAccountId === null) return { outcome: 'no-email', reason: 'no-reporter' };
-  const keys = requesterKeys(await deps.requests.getEmail(issue.reporterAccountId), settings);
+  const lookup = await deps.requests.getEmail(issue.reporterAccountId);
+  if (lookup.problem !== null) await noteEmailAccessProblem(deps, lookup.problem);
+  const keys = requesterKeys(lookup.email, settings);
   if (keys === null) return { outcome: 'no-email', reason: 'email-unavailable' };
   const [found, companies] = await Promise.all([
     deps.store.contacts.findByEmailWithMemberships(keys.email),

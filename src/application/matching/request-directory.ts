@@ -28,11 +28,20 @@ export function issueBrowseUrl(restAddress: string | undefined, key: string): st
 
 export type IssueSearchPage = { issues: RequestIssue[]; nextPageToken: string | null };
 
+/**
+ * Why Jira gave no email for any account: the app is not approved for the email API (400), the call was refused
+ * (401/403), or the API is switched off (503). A site-wide condition an admin should hear about, not a retry.
+ */
+export type EmailAccessProblem = { reason: 'not-approved' | 'refused' | 'disabled'; httpStatus: number };
+
+/** The reporter's email, or null; `problem` says when no account's email can be read at all. */
+export type EmailLookup = { email: string | null; problem: EmailAccessProblem | null };
+
 export type RequestDirectory = {
   /** Fails with NOT_FOUND when the issue is gone or the app may not see it. */
   getIssue(issueIdOrKey: string): Promise<RequestIssue>;
   /** The account's email; null when the account is unknown or its email is not available to the app. */
-  getEmail(accountId: string): Promise<string | null>;
+  getEmail(accountId: string): Promise<EmailLookup>;
   /** One page of the issues a JQL query finds; pass the previous page's token for the next one (null: the first). */
   searchIssues(jql: string, nextPageToken: string | null): Promise<IssueSearchPage>;
 };

@@ -25,6 +25,7 @@ import { unlinkRecord } from '../../application/unlink-record';
 import { isPlatformSignal, type WorkPorts } from '../../application/work-items';
 import { acceptMatch } from '../../application/matching/accept-match';
 import { dismissMatch } from '../../application/matching/dismiss-match';
+import { getMatchNotices } from '../../application/matching/email-access';
 import { getMatch } from '../../application/matching/match-view';
 import { backfillStatus, startBackfill, type MatchingPorts } from '../../application/matching/start-backfill';
 import { createField, deleteField, listFields, updateField } from '../../application/manage-custom-fields';
@@ -115,6 +116,7 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   'matches/dismiss': dismissMatch,
   'matches/backfill-start': startBackfill,
   'matches/backfill-status': backfillStatus,
+  'matches/notices': getMatchNotices,
 };
 
 // The same contract, seen one key at a time: indexing it with a generic key keeps input and result types paired.

@@ -91,7 +91,7 @@ describe('reading an issue', () => {
 describe('reading a reporter email', () => {
   it('reads the documented { accountId, email } answer', async () => {
     const { directory } = transportAnswering({ getUserEmail: [{ status: 200, body: recordedEmail }] });
-    expect(await directory.getEmail(recordedEmail.accountId)).toBe('jane@acme.com');
+    expect(await directory.getEmail(recordedEmail.accountId)).toEqual({ email: 'jane@acme.com', problem: null });
   });
 
   it('reads an account without an email, or one Jira does not know, as no email rather than an error', async () => {
@@ -102,9 +102,9 @@ describe('reading a reporter email', () => {
         { status: 404, body: { errorMessages: ["User with accountId 'x' not found"] } },
       ],
     });
-    expect(await directory.getEmail('a')).toBeNull();
-    expect(await directory.getEmail('b')).toBeNull();
-    expect(await directory.getEmail('c')).toBeNull();
+    expect(await directory.getEmail('a')).toEqual({ email: null, problem: null });
+    expect(await directory.getEmail('b')).toEqual({ email: null, problem: null });
+    expect(await directory.getEmail('c')).toEqual({ email: null, problem: null });
   });
 
   it('turns a rate limit into a retryable error that carries Retry-After', async () => {
@@ -115,16 +115,22 @@ describe('reading a reporter email', () => {
   });
 
   it('treats server errors and gateway pages that are not JSON as passing outages', async () => {
-    const { directory } = transportAnswering({ getUserEmail: [{ status: 503 }, { status: 200, raw: '<html>Bad gateway</html>' }] });
+    const { directory } = transportAnswering({ getUserEmail: [{ status: 502 }, { status: 200, raw: '<html>Bad gateway</html>' }] });
     await expect(directory.getEmail('a')).rejects.toBeInstanceOf(JiraUnavailableError);
     await expect(directory.getEmail('a')).rejects.toBeInstanceOf(JiraUnavailableError);
   });
 
-  it('treats a refusal of access as final: retrying will not grant the scope', async () => {
-    const { directory } = transportAnswering({ getUserEmail: [{ status: 403, body: {} }] });
-    const error = await directory.getEmail('a').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'UPSTREAM' });
-    expect(error).not.toBeInstanceOf(JiraUnavailableError);
+  // GET /rest/api/3/user/email: "400 Returned if the calling app is not approved to use this API." · "401 Returned if
+  // the authentication credentials are incorrect or missing from the request" · "404 Returned if a user with the given
+  // accountId doesn't exist" · "503 Indicates the API is not currently enabled".
+  it('reads 400, 401, 403 and 503 as "no email available", with the reason an admin should hear', async () => {
+    const { directory } = transportAnswering({
+      getUserEmail: [{ status: 400, body: {} }, { status: 401, body: {} }, { status: 403, body: {} }, { status: 503, body: {} }],
+    });
+    expect(await directory.getEmail('a')).toEqual({ email: null, problem: { reason: 'not-approved', httpStatus: 400 } });
+    expect(await directory.getEmail('a')).toEqual({ email: null, problem: { reason: 'refused', httpStatus: 401 } });
+    expect(await directory.getEmail('a')).toEqual({ email: null, problem: { reason: 'refused', httpStatus: 403 } });
+    expect(await directory.getEmail('a')).toEqual({ email: null, problem: { reason: 'disabled', httpStatus: 503 } });
   });
 });
 

@@ -106,7 +106,7 @@ describe('backfill', () => {
 
   it('keeps the pages done when it stops mid-page, and resumes from there without linking or counting twice', async () => {
     // Page 2 holds known 4, the newcomer and the stranger: its second email look-up fails on every delivery.
-    deps.requests.failNext('getEmail', { skip: PAGE_SIZE + 1, status: 503, times: MAX_BACKFILL_RETRIES + 1 });
+    deps.requests.failNext('getEmail', { skip: PAGE_SIZE + 1, status: 502, times: MAX_BACKFILL_RETRIES + 1 });
     const stopped = await runToEnd();
     expect(stopped).toMatchObject({ status: 'failed', pagesDone: 1, issuesSeen: 3, summary: { linked: 3, suggested: 0, noMatch: 0 } });
     expect(stopped.error).toMatch(/^Stopped after page 1: .*Resume the backfill to continue from there\.$/);

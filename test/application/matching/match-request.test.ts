@@ -2,6 +2,7 @@
 import { makeFakeRequestDirectory, type FakeJiraData } from '../../../src/adapters/local/fake-request-directory';
 import { createCompany } from '../../../src/application/create-company';
 import { createContact } from '../../../src/application/create-contact';
+import { EMAIL_NOTICE_DAYS, getMatchNotices } from '../../../src/application/matching/email-access';
 import { matchRequest, TRIGGER_SOURCE, type MatchDeps } from '../../../src/application/matching/match-request';
 import { JiraUnavailableError } from '../../../src/application/matching/request-directory';
 import { setMembership } from '../../../src/application/set-membership';
@@ -178,5 +179,21 @@ describe('matching a request', () => {
     expect(await deps.store.issueMatches.find(requests.fromAda.id)).toBeNull();
     expect(await linksOf(requests.fromAda.id)).toEqual([]);
     expect((await match(requests.fromAda.id)).kind).toBe('linked');
+  });
+
+  it.each([400, 401, 403, 503])('carries on without an email when the email API answers %i, and tells admins once', async (status) => {
+    deps.requests.failNext('getEmail', { status });
+    expect(await match(requests.fromAda.id)).toMatchObject({ kind: 'no-match', status: 'no-email' });
+    expect(await deps.store.issueMatches.find(requests.fromAda.id)).toMatchObject({ detail: { decision: { outcome: 'no-email', reason: 'email-unavailable' } } });
+    const notices = await getMatchNotices(deps, admin);
+    expect(notices.emailAccess).toMatchObject({ httpStatus: status, reason: status === 400 ? 'not-approved' : status === 503 ? 'disabled' : 'refused' });
+  });
+
+  it('shows no email notice once the problem has not been seen for a week', async () => {
+    deps.requests.failNext('getEmail', { status: 400 });
+    await match(requests.fromAda.id);
+    expect((await getMatchNotices(deps, admin)).emailAccess).not.toBeNull();
+    const later = { ...deps, clock: () => new Date(deps.clock().getTime() + (EMAIL_NOTICE_DAYS + 1) * 86_400_000) };
+    expect((await getMatchNotices(later, admin)).emailAccess).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { useLoader } from '../../hooks/use-loader';
 import { LoadError } from '../LoadError';
 import { Loading } from '../Loading';
 import { CustomFieldsManager } from './CustomFieldsManager';
+import { EmailAccessNotice } from './EmailAccessNotice';
 import { AuditRetentionForm, AutoMatchForm, RoleMappingForm } from './SettingsForms';
 
 export function SettingsSection() {
@@ -18,6 +19,7 @@ export function SettingsSection() {
         <p className="muted">Only app admins see this tab. Every change is kept in the history.</p>
       </div>
       <div className="settings-stack">
+        <EmailAccessNotice />
         <RoleMappingForm initial={settings.data.roleMapping} onSaved={saved} />
         <CustomFieldsManager />
         <AutoMatchForm initial={settings.data.autoMatch} onSaved={saved} />
