@@ -104,6 +104,20 @@ describe('the issue-created trigger', () => {
     expect(lines[0]).not.toContain('ada@acme.com');
   });
 
+  it('ends in one step for an issue the event says is not a JSM request: no settings read, no Jira call', async () => {
+    let built = 0;
+    const handler = makeIssueCreatedHandler(() => {
+      built++;
+      return deps;
+    });
+    const event = issueCreatedEvent();
+    const software = { ...event, issue: { ...event.issue, fields: { ...event.issue.fields, project: { ...event.issue.fields.project, projectTypeKey: 'software' } } } };
+    expect(await handler(software)).toEqual(DONE);
+    expect(built).toBe(0);
+    expect(deps.requests.calls).toEqual({ getIssue: 0, getEmail: 0, searchIssues: 0 });
+    expect(await deps.store.issueMatches.find(request.id)).toBeNull();
+  });
+
   it('does not retry an issue deleted before it could be read', async () => {
     const event = issueCreatedEvent({ project: null });
     expect(await onIssueCreated({ ...event, issue: { ...event.issue, id: '99999' } })).toEqual(DONE);

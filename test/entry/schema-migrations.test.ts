@@ -26,7 +26,7 @@ const manifest = z
   .object({
     modules: z.object({
       function: z.array(z.object({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().optional() })),
-      trigger: z.array(z.object({ key: z.string(), function: z.string(), events: z.array(z.string()) })),
+      trigger: z.array(z.object({ key: z.string(), function: z.string(), events: z.array(z.string()) }).loose()),
       scheduledTrigger: z.array(z.object({ key: z.string(), function: z.string(), interval: z.string() })),
       consumer: z.array(z.object({ key: z.string(), queue: z.string(), function: z.string() })),
     }),
@@ -48,6 +48,19 @@ describe('schema migrations in manifest.yml', () => {
     const hourly = manifest.scheduledTrigger.find((t) => fn(t.function)?.handler === 'index.runMigrations');
     expect(hourly?.interval).toBe('hour');
     expect(fn(hourly!.function)?.timeoutSeconds).toBe(900);
+  });
+});
+
+// manifest-reference/modules/trigger: the filter's expression — "The app will ignore events filtered out by expression".
+describe('the issue-created trigger in manifest.yml', () => {
+  it('is filtered to JSM requests, so other new issues never invoke the function', () => {
+    const trigger = z
+      .array(z.object({ events: z.array(z.string()), filter: z.object({ expression: z.string(), onError: z.string().optional() }).optional() }).loose())
+      .parse(manifest.trigger)
+      .find((t) => t.events.includes('avi:jira:created:issue'));
+    expect(trigger?.filter?.expression).toMatch(/projectTypeKey == 'service_desk'/);
+    // An event the expression cannot read still reaches the handler, which decides in one cheap step.
+    expect(trigger?.filter?.onError).toBe('RECEIVE_AND_LOG');
   });
 });
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { matchRequest, TRIGGER_SOURCE, type MatchDeps } from '../../application/matching/match-request';
 import { issueBrowseUrl, type RequestIssue } from '../../application/matching/request-directory';
+import { SERVICE_DESK_PROJECT_TYPE } from '../../domain/requester-match';
 import { DONE, logEventFailure, outcomeOfFailure, type EventOutcome } from '../event-outcome';
 
 // The parts of the event the app reads (developer.atlassian.com, Jira events: "Issue created"); the rest is ignored.
@@ -51,6 +52,9 @@ export function makeIssueCreatedHandler(deps: () => MatchDeps) {
       console.error(JSON.stringify({ event: 'issue-created-unreadable', problems: event.error.issues.slice(0, 5).map((i) => i.path.join('.')) }));
       return DONE;
     }
+    // An issue the event says is not a JSM request ends here: no settings read, no Jira call, no store.
+    const projectType = event.data.issue.fields?.project?.projectTypeKey;
+    if (projectType !== undefined && projectType !== SERVICE_DESK_PROJECT_TYPE) return DONE;
     const retryCount = event.data.retryContext?.retryCount ?? 0;
     const ports = deps();
     try {
