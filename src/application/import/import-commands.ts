@@ -11,30 +11,17 @@ import type { ImportQueue } from './import-queue';
 import { importOptionsSchema, loadJob, type ImportOptions, type ImportReport } from './job-model';
 import { failImport, type ImportDeps } from './process-import';
 import { queueImport, stageImportRows, startImport, type IncomingRow } from './start-import';
+import { listSavedMappings, saveMapping } from './saved-mappings';
 import { startUndo } from './undo-import';
 
 export type ImportCommandDeps = ImportDeps & { settings: Settings; importQueue: ImportQueue };
-
-const MAPPINGS_KEY = 'import-mappings';
-const MAX_SAVED_MAPPINGS = 50;
-
-async function savedMappings(settings: Settings): Promise<Record<string, Record<string, string>>> {
-  const value = await settings.get<unknown>(MAPPINGS_KEY);
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, Record<string, string>>) : {};
-}
 
 export async function startImportCommand(
   deps: ImportCommandDeps,
   actor: Actor,
   command: { fileName: string; headers: string[]; options: ImportOptions; mapping: Record<string, string>; saveMappingAs?: string; fileWarnings: string[]; dryRun: boolean },
 ) {
-  if (command.saveMappingAs) {
-    const all = await savedMappings(deps.settings);
-    if (!(command.saveMappingAs in all) && Object.keys(all).length >= MAX_SAVED_MAPPINGS) {
-      throw new AppError('LIMIT_EXCEEDED', `At most ${MAX_SAVED_MAPPINGS} mappings can be saved; reuse or replace one.`);
-    }
-    await deps.settings.set(MAPPINGS_KEY, { ...all, [command.saveMappingAs]: command.mapping });
-  }
+  if (command.saveMappingAs) await saveMapping(deps.settings, command.saveMappingAs, command.mapping);
   const started = await startImport(deps, actor.accountId, {
     fileName: command.fileName,
     headers: command.headers,
@@ -126,7 +113,7 @@ export async function cancelImportCommand(deps: ImportCommandDeps, actor: Actor,
 }
 
 export async function listMappingsCommand(deps: ImportCommandDeps) {
-  return Object.entries(await savedMappings(deps.settings)).map(([name, mapping]) => ({ name, mapping }));
+  return listSavedMappings(deps.settings);
 }
 
 export async function exportCommand(deps: ImportCommandDeps, _actor: Actor, command: { cursor?: string | null; text?: string; companyId?: string }) {
