@@ -172,7 +172,17 @@ describeInBrowser('the import wizard', () => {
     'exports the directory and re-imports the export with nothing to change',
     async () => {
       await page.getByText('13 contacts').waitFor();
-      const exported = await downloadText(page, page.getByRole('button', { name: 'Export CSV' }));
+      // The file is built first; the download starts from its own click. Forge's Custom UI iframe sandbox has
+      // allow-downloads: "Allows downloads to be started via a user gesture."
+      let downloads = 0;
+      const count = () => void downloads++;
+      page.on('download', count);
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      const save = page.getByRole('button', { name: /^Download customer-directory-/ });
+      await save.waitFor();
+      expect(downloads).toBe(0);
+      page.off('download', count);
+      const exported = await downloadText(page, save);
       expect(exported.name).toMatch(/^customer-directory-\d{4}-\d{2}-\d{2}\.csv$/);
       expect(exported.text).toContain('wile.coyote@globex.example');
       expect(exported.text).toContain('<img src=x onerror=alert(1)>');
