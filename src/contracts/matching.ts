@@ -25,7 +25,7 @@ export const matchAcceptSchema = z.object({
   issueId: issueIdSchema,
   version: versionSchema,
   key: candidateKeySchema,
-  contact: contactPatchSchema.pick({ firstName: true, lastName: true, jobTitle: true, phone: true }).optional(),
+  contact: contactPatchSchema.pick({ firstName: true, lastName: true, jobTitle: true, phone: true, email: true }).optional(),
   company: companyPatchSchema.pick({ name: true, domains: true }).optional(),
 });
 

@@ -117,6 +117,29 @@ export function contactProposalFromEmail(email: string): ContactProposal {
   return { email, firstName: words.slice(0, -1).map(capitalise).join(' '), lastName: capitalise(words[words.length - 1]!) };
 }
 
+/** Names read from the name Jira shows for the reporter: "Ada King Lovelace" -> Ada King / Lovelace; no email. */
+export function contactProposalFromDisplayName(displayName: string): ContactProposal {
+  const words = displayName.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { email: '', firstName: '', lastName: '' };
+  if (words.length === 1) return { email: '', firstName: words[0]!, lastName: '' };
+  return { email: '', firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1]! };
+}
+
+/**
+ * Jira gave no email for the reporter (the email API refused or is off, or the account hides it): with the name Jira
+ * shows, propose creating the contact from it (a person adds the email); without one, there is nothing to suggest.
+ */
+export function decideWithoutEmail(displayName: string | null | undefined): MatchDecision {
+  const name = displayName?.trim() ?? '';
+  if (name === '') return { outcome: 'no-email', reason: 'email-unavailable' };
+  return {
+    outcome: 'suggest-create-contact',
+    reason: 'new-contact',
+    candidates: [candidate(null, null)],
+    proposal: { contact: contactProposalFromDisplayName(name), company: null },
+  };
+}
+
 export const candidateKey = (contactId: Id | null, companyId: Id | null, newCompany = false): string =>
   `${contactId ?? 'new'}:${newCompany ? 'new' : (companyId ?? 'none')}`;
 

@@ -87,6 +87,7 @@ const notMutating: Partial<Record<ResolverKey, string>> = {
   'import/rows': 'stages file rows for the job; nothing in the directory changes until import/queue',
   'matches/get': 'read',
   'matches/backfill-status': 'read',
+  'matches/notices': 'read',
   'matches/backfill-start': 'starts a background job; what it links is audited by the links it writes',
   'matches/dismiss': "hides a suggestion on the issue's match record; no contact, company or link changes",
   // Mutating, but only through createContact, createCompany and link-issue, which write their entries; its payload needs

@@ -112,6 +112,32 @@ describe('the requester suggestion in the issue panel', () => {
     expect(renderer.toJSON()).toBeNull();
   });
 
+  it('offers a requester whose email Jira does not give (email API answers 400) by display name, and asks the agent for the email', async () => {
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    world.deps.requests.failNext('getEmail', { status: 400 });
+    await match(fromWile.id);
+    const renderer = await render(fromWile);
+    const root = renderer.root;
+    expect(pageText(root)).toContain('wile.e.coyote@acme.com (email not available)');
+
+    await act(async () => button(root, 'Create…').props.onClick());
+    expect(field(root, 'suggested-email').props.value).toBe('');
+    await act(async () => button(root, 'Create and link').props.onClick());
+    await settle();
+    expect(pageText(root)).toMatch(/email/i);
+    expect(await world.deps.store.contacts.findByEmails(['wile@acme.com'])).toEqual([]);
+
+    await act(async () => field(root, 'suggested-email').props.onChange({ target: { value: 'wile@acme.com' } }));
+    await act(async () => field(root, 'suggested-first-name').props.onChange({ target: { value: 'Wile E.' } }));
+    await act(async () => field(root, 'suggested-last-name').props.onChange({ target: { value: 'Coyote' } }));
+    await act(async () => button(root, 'Create and link').props.onClick());
+    await settle();
+    const [contact] = await world.deps.store.contacts.findByEmails(['wile@acme.com']);
+    expect(contact).toMatchObject({ firstName: 'Wile E.', lastName: 'Coyote' });
+    expect((await world.deps.store.links.forTarget('issue', fromWile.id)).map((l) => l.recordType)).toEqual(['contact']);
+    errors.mockRestore();
+  });
+
   it('links the company the agent picks for a contact in several companies', async () => {
     const globex = await createCompany(world.deps, admin, companyInputSchema.parse({ name: 'Globex', domains: ['globex.com'] }));
     const contact = await createContact(world.deps, admin, contactInputSchema.parse({ email: 'ada@acme.com', firstName: 'Ada', lastName: 'Lovelace' }));

@@ -37,7 +37,7 @@ const issueSchema = z.object({
   fields: z.object({
     summary: z.string().nullish(),
     project: z.object({ key: z.string().min(1), projectTypeKey: z.string().min(1), self: z.string().optional() }),
-    reporter: z.object({ accountId: z.string().min(1) }).nullish(),
+    reporter: z.object({ accountId: z.string().min(1), displayName: z.string().optional() }).nullish(),
   }),
 });
 
@@ -62,6 +62,7 @@ export function toRequestIssue(body: JiraIssueBody): RequestIssue {
     projectKey: body.fields.project.key,
     projectTypeKey: body.fields.project.projectTypeKey,
     reporterAccountId: body.fields.reporter?.accountId ?? null,
+    reporterDisplayName: body.fields.reporter?.displayName ?? null,
   };
 }
 

@@ -22,7 +22,8 @@ export type AcceptMatchCommand = {
   issueId: string;
   version: number;
   key: string;
-  contact?: Pick<ContactPatch, 'firstName' | 'lastName' | 'jobTitle' | 'phone'>;
+  /** `email` counts only when the proposal has none (Jira gave no email): then the person types it. */
+  contact?: Pick<ContactPatch, 'firstName' | 'lastName' | 'jobTitle' | 'phone' | 'email'>;
   company?: Pick<CompanyPatch, 'name' | 'domains'>;
 };
 
@@ -79,7 +80,7 @@ function companyInput(proposal: Proposal, edits: AcceptMatchCommand['company']):
 
 function contactInput(proposal: Proposal, edits: AcceptMatchCommand['contact']): ContactInput {
   const values = {
-    email: proposal.contact.email,
+    email: proposal.contact.email === '' ? (edits?.email ?? '') : proposal.contact.email,
     firstName: edits?.firstName ?? proposal.contact.firstName,
     lastName: edits?.lastName ?? proposal.contact.lastName,
     jobTitle: edits?.jobTitle ?? '',

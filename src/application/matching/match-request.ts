@@ -1,7 +1,7 @@
 // Matches one request's reporter to the directory: one email look-up, two queries, then link or record a suggestion.
 import type { IssueMatch, MatchStatus } from '../../domain/issue-matches';
 import type { Id, RecordType } from '../../domain/records';
-import { decideMatch, requesterKeys, skipReason, type AutoMatchSettings, type Candidate, type MatchDecision } from '../../domain/requester-match';
+import { decideMatch, decideWithoutEmail, requesterKeys, skipReason, type AutoMatchSettings, type Candidate, type MatchDecision } from '../../domain/requester-match';
 import { resyncIssues, type IssueSyncDeps } from '../issue-sync-hook';
 import { loadAppSettings } from '../settings';
 import { noteEmailAccessProblem } from './email-access';
@@ -67,7 +67,7 @@ async function decide(deps: MatchDeps, issue: RequestIssue, settings: AutoMatchS
   const lookup = await deps.requests.getEmail(issue.reporterAccountId);
   if (lookup.problem !== null) await noteEmailAccessProblem(deps, lookup.problem);
   const keys = requesterKeys(lookup.email, settings);
-  if (keys === null) return { outcome: 'no-email', reason: 'email-unavailable' };
+  if (keys === null) return decideWithoutEmail(issue.reporterDisplayName);
   const [found, companies] = await Promise.all([
     deps.store.contacts.findByEmailWithMemberships(keys.email),
     keys.lookupDomains.length > 0 ? deps.store.companies.findByDomainsOrNameKeys(keys.lookupDomains, []) : Promise.resolve([]),

@@ -12,6 +12,8 @@ export type RequestIssue = {
   projectTypeKey: string;
   /** The reporter (for JSM, the customer who raised the request); null when the issue has none. */
   reporterAccountId: string | null;
+  /** The reporter's name as Jira shows it, when the event or the issue gave it: proposed when no email is available. */
+  reporterDisplayName?: string | null;
 };
 
 /** The issue's page on the site: the origin of any REST address Jira gave for it, then /browse/<key>. */

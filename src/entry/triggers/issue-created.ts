@@ -15,7 +15,7 @@ const issueCreatedSchema = z.object({
       .object({
         summary: z.string().nullish(),
         project: z.object({ key: z.string().min(1), projectTypeKey: z.string().min(1).optional(), self: z.string().optional() }).nullish(),
-        reporter: z.object({ accountId: z.string().min(1) }).nullable().optional(),
+        reporter: z.object({ accountId: z.string().min(1), displayName: z.string().optional() }).nullable().optional(),
       })
       .optional(),
   }),
@@ -41,6 +41,7 @@ export function requestFromEvent(event: IssueCreated): RequestIssue | null {
     projectKey: project.key,
     projectTypeKey: project.projectTypeKey,
     reporterAccountId: reporter?.accountId ?? null,
+    reporterDisplayName: reporter?.displayName ?? null,
   };
 }
 

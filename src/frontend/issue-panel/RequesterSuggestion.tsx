@@ -35,12 +35,16 @@ type Props = {
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; match: MatchView | null };
 
 /** The values typed into the create form, keyed by candidate. */
-type Draft = { key: string; firstName: string; lastName: string; companyName: string };
+type Draft = { key: string; firstName: string; lastName: string; companyName: string; email: string };
+
+/** Jira gave no email for the requester: the proposal is a name only, and the person adds the email. */
+const needsEmail = (match: MatchView) => match.proposal !== null && match.proposal.contact.email === '';
 
 const nameOf = (c: MatchCandidateView) => c.contact?.name ?? 'a new contact';
 
 function titleOf(match: MatchView): string {
-  const email = match.proposal?.contact.email;
+  const proposed = match.proposal?.contact;
+  const email = proposed?.email || [proposed?.firstName, proposed?.lastName].filter(Boolean).join(' ') || undefined;
   switch (match.reason) {
     case 'contact-in-several-companies':
       return `Which company is ${match.candidates[0]?.contact?.name ?? 'the requester'} writing for?`;
@@ -56,7 +60,9 @@ function titleOf(match: MatchView): string {
 }
 
 function candidateLabel(c: MatchCandidateView, match: MatchView): string {
-  const contact = c.contact === null ? (match.proposal?.contact.email ?? 'new contact') : `${c.contact.name} (${c.contact.email})`;
+  const proposed = match.proposal?.contact;
+  const newContact = proposed?.email || `${[proposed?.firstName, proposed?.lastName].filter(Boolean).join(' ')} (email not available)`.trim();
+  const contact = c.contact === null ? newContact : `${c.contact.name} (${c.contact.email})`;
   const company = c.createsCompany ? `new company ${match.proposal?.company?.name ?? ''}`.trim() : c.company?.name;
   return company === undefined ? contact : `${contact} · ${company}`;
 }
@@ -120,7 +126,9 @@ export function RequesterSuggestion({ issue, api, canEdit, onLinked }: Props) {
           issueId: issue.id,
           version: match.version,
           key: candidate.key,
-          ...(values !== null && candidate.contact === null ? { contact: { firstName: values.firstName, lastName: values.lastName } } : {}),
+          ...(values !== null && candidate.contact === null
+            ? { contact: { firstName: values.firstName, lastName: values.lastName, ...(needsEmail(match) ? { email: values.email } : {}) } }
+            : {}),
           ...(values !== null && candidate.createsCompany ? { company: { name: values.companyName } } : {}),
         }),
       true,
@@ -135,6 +143,7 @@ export function RequesterSuggestion({ issue, api, canEdit, onLinked }: Props) {
       firstName: match.proposal?.contact.firstName ?? '',
       lastName: match.proposal?.contact.lastName ?? '',
       companyName: match.proposal?.company?.name ?? '',
+      email: '',
     });
 
   const several = match.candidates.length > 1;
@@ -183,6 +192,7 @@ export function RequesterSuggestion({ issue, api, canEdit, onLinked }: Props) {
               {editing && draft !== null && (
                 <CreateForm
                   candidate={candidate}
+                  askEmail={needsEmail(match)}
                   draft={draft}
                   busy={busy === candidate.key}
                   onChange={setDraft}
@@ -205,6 +215,7 @@ export function RequesterSuggestion({ issue, api, canEdit, onLinked }: Props) {
 
 type FormProps = {
   candidate: MatchCandidateView;
+  askEmail: boolean;
   draft: Draft;
   busy: boolean;
   onChange: (draft: Draft) => void;
@@ -212,8 +223,8 @@ type FormProps = {
   onCancel: () => void;
 };
 
-/** The proposed values, editable; the email is the requester's and stays as it is. */
-function CreateForm({ candidate, draft, busy, onChange, onSubmit, onCancel }: FormProps) {
+/** The proposed values, editable; the email is the requester's and stays as it is, unless Jira gave none. */
+function CreateForm({ candidate, askEmail, draft, busy, onChange, onSubmit, onCancel }: FormProps) {
   const text = (id: string, label: string, field: keyof Omit<Draft, 'key'>) => (
     <Stack space="space.050">
       <Label labelFor={id}>{label}</Label>
@@ -222,6 +233,7 @@ function CreateForm({ candidate, draft, busy, onChange, onSubmit, onCancel }: Fo
   );
   return (
     <Stack space="space.100">
+      {candidate.contact === null && askEmail && text('suggested-email', 'Email', 'email')}
       {candidate.contact === null && text('suggested-first-name', 'First name', 'firstName')}
       {candidate.contact === null && text('suggested-last-name', 'Last name', 'lastName')}
       {candidate.createsCompany && text('suggested-company-name', 'Company name', 'companyName')}

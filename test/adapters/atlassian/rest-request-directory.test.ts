@@ -67,6 +67,7 @@ describe('reading an issue', () => {
       projectKey: 'SP',
       projectTypeKey: 'service_desk',
       reporterAccountId: 'qm:a3f2b8c4-1d2e-4f5a-9b6c-7d8e9f0a1b2c:5f8d0e2a',
+      reporterDisplayName: 'Jane Customer',
     });
   });
 

@@ -66,7 +66,7 @@ describe('backfill', () => {
       status: 'done',
       pagesDone: 3,
       issuesSeen: 7,
-      summary: { linked: 4, suggested: 2, noMatch: 1, skipped: 0, alreadySettled: 0 },
+      summary: { linked: 4, suggested: 3, noMatch: 0, skipped: 0, alreadySettled: 0 },
       error: null,
       startedBy: 'local-admin',
     });
@@ -77,7 +77,7 @@ describe('backfill', () => {
 
   it('counts issues outside service projects as skipped when the JQL finds them', async () => {
     const job = await runToEnd({ jql: 'project in (SUP, ENG) ORDER BY created ASC' });
-    expect(job).toMatchObject({ issuesSeen: 9, summary: { linked: 4, suggested: 2, noMatch: 1, skipped: 2 } });
+    expect(job).toMatchObject({ issuesSeen: 9, summary: { linked: 4, suggested: 3, noMatch: 0, skipped: 2 } });
   });
 
   it('limits the default query to the projects auto-matching is limited to', async () => {
@@ -92,7 +92,7 @@ describe('backfill', () => {
     const links = await linkCount();
     const audited = (await deps.store.audit.list({ action: 'link', limit: 100 })).items.length;
     const second = await runToEnd();
-    expect(second.summary).toEqual({ linked: 0, suggested: 2, noMatch: 1, skipped: 0, alreadySettled: 4 });
+    expect(second.summary).toEqual({ linked: 0, suggested: 3, noMatch: 0, skipped: 0, alreadySettled: 4 });
     expect(await linkCount()).toBe(links);
     expect((await deps.store.audit.list({ action: 'link', limit: 100 })).items).toHaveLength(audited);
   });
@@ -100,7 +100,7 @@ describe('backfill', () => {
   it('gets over Jira being busy on page 2 by itself, counting every issue once', async () => {
     deps.requests.failNext('searchIssues', { skip: 1, status: 503 });
     const job = await runToEnd();
-    expect(job).toMatchObject({ status: 'done', pagesDone: 3, issuesSeen: 7, error: null, summary: { linked: 4, suggested: 2, noMatch: 1 } });
+    expect(job).toMatchObject({ status: 'done', pagesDone: 3, issuesSeen: 7, error: null, summary: { linked: 4, suggested: 3, noMatch: 0 } });
     expect(deps.requests.calls.searchIssues).toBe(4);
   });
 
@@ -116,7 +116,7 @@ describe('backfill', () => {
     const emailsBefore = deps.requests.calls.getEmail;
     const resumed = await runToEnd({ resumeJobId: stopped.id });
     expect(resumed).toMatchObject({ id: stopped.id, status: 'done', pagesDone: 3, issuesSeen: 7, error: null });
-    expect(resumed.summary).toEqual({ linked: 4, suggested: 2, noMatch: 1, skipped: 0, alreadySettled: 0 });
+    expect(resumed.summary).toEqual({ linked: 4, suggested: 3, noMatch: 0, skipped: 0, alreadySettled: 0 });
     expect(await linkCount()).toBe(8);
     expect((await deps.store.audit.list({ action: 'link', limit: 100 })).items).toHaveLength(8);
     // Only pages 2 and 3 were matched again: three emails on page 2, one on page 3 (the hidden reporter answers too).

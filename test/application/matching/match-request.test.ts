@@ -139,13 +139,18 @@ describe('matching a request', () => {
     });
   });
 
-  it('records a reporter whose email Jira does not give, and one without a reporter, as no-email without reading the directory', async () => {
+  it('proposes a contact from the name Jira shows when it gives no email, records no reporter as no-email, without reading the directory', async () => {
     const before = world.engine.counter.snapshot().reads;
-    expect(await match(requests.fromHidden.id)).toEqual({ kind: 'no-match', status: 'no-email', linksMade: 0 });
+    expect(await match(requests.fromHidden.id)).toEqual({ kind: 'suggested', status: 'suggest-create-contact', linksMade: 0 });
     expect(await match(requests.withoutReporter.id)).toEqual({ kind: 'no-match', status: 'no-email', linksMade: 0 });
     // Only the settings were read (they are SQL in tests, KVS on Forge).
     expect(world.engine.counter.snapshot().reads - before).toBe(2);
-    expect((await deps.store.issueMatches.find(requests.fromHidden.id))?.detail.decision).toEqual({ outcome: 'no-email', reason: 'email-unavailable' });
+    expect((await deps.store.issueMatches.find(requests.fromHidden.id))?.detail.decision).toEqual({
+      outcome: 'suggest-create-contact',
+      reason: 'new-contact',
+      candidates: [{ key: 'new:none', contactId: null, companyId: null, newCompany: false }],
+      proposal: { contact: { email: '', firstName: 'Private', lastName: 'Customer' }, company: null },
+    });
     expect((await deps.store.issueMatches.find(requests.withoutReporter.id))?.detail.decision).toEqual({ outcome: 'no-email', reason: 'no-reporter' });
   });
 
@@ -181,10 +186,14 @@ describe('matching a request', () => {
     expect((await match(requests.fromAda.id)).kind).toBe('linked');
   });
 
-  it.each([400, 401, 403, 503])('carries on without an email when the email API answers %i, and tells admins once', async (status) => {
+  it.each([400, 401, 403, 404, 503])('carries on without an email when the email API answers %i, suggesting a contact from the display name', async (status) => {
     deps.requests.failNext('getEmail', { status });
-    expect(await match(requests.fromAda.id)).toMatchObject({ kind: 'no-match', status: 'no-email' });
-    expect(await deps.store.issueMatches.find(requests.fromAda.id)).toMatchObject({ detail: { decision: { outcome: 'no-email', reason: 'email-unavailable' } } });
+    expect(await match(requests.fromAda.id)).toMatchObject({ kind: 'suggested', status: 'suggest-create-contact' });
+    expect(await deps.store.issueMatches.find(requests.fromAda.id)).toMatchObject({
+      detail: { decision: { outcome: 'suggest-create-contact', proposal: { contact: { email: '', firstName: ada.displayName } } } },
+    });
+    if (status === 404) return; // an unknown account, not a site-wide problem: no notice
+
     const notices = await getMatchNotices(deps, admin);
     expect(notices.emailAccess).toMatchObject({ httpStatus: status, reason: status === 400 ? 'not-approved' : status === 503 ? 'disabled' : 'refused' });
   });
