@@ -6,8 +6,8 @@ import path from 'node:path';
 
 const PAGE = path.resolve(__dirname, '../../static/global-page/src');
 
-function firstImport(file: string): string | undefined {
-  return readFileSync(path.join(PAGE, file), 'utf8').match(/^import\s+[^;]*;/m)?.[0];
+function firstImport(file: string, root = PAGE): string | undefined {
+  return readFileSync(path.join(root, file), 'utf8').match(/^import\s+[^;]*;/m)?.[0];
 }
 
 /** Parses with a fresh copy of zod while `new Function` throws, as under CSP; counts the attempts to compile code. */
@@ -39,6 +39,11 @@ describe('zod in the global page', () => {
   it('is configured jitless by the first import of the page and of its import worker', () => {
     expect(firstImport('main.tsx')).toBe("import './zod-jitless';");
     expect(firstImport('import/import-worker.ts')).toBe("import '../zod-jitless';");
+  });
+
+  it('is configured jitless by the first import of the issue panel too (UI Kit runs under the same CSP)', () => {
+    expect(firstImport('issue-panel/index.tsx', path.resolve(__dirname, '../../src/frontend'))).toBe("import '../zod-jitless';");
+    expect(readFileSync(path.resolve(__dirname, '../../src/frontend/zod-jitless.ts'), 'utf8')).toContain('z.config({ jitless: true })');
   });
 
   it('would try to compile code without the configuration (what the CSP refuses)', () => {

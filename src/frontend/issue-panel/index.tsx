@@ -1,4 +1,5 @@
 // The issue panel's UI Kit entry (manifest resource `issue-panel`): Forge's context and bridge around IssuePanel.
+import '../zod-jitless';
 import { useEffect, useState } from 'react';
 import ForgeReconciler, { SectionMessage, Spinner, Text, useProductContext } from '@forge/react';
 import { makeInvoke, router } from '@forge/bridge';

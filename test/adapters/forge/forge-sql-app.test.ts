@@ -38,7 +38,7 @@ maria('the app on the fake Forge SQL service', () => {
     expect(job.report).toMatchObject({ rows: 5000, rejected: 0, contacts: { created: 5000 }, companies: { created: 400 } });
     expect(refused()).toEqual([]);
     expect(Math.max(...fake.requests.map((r) => r.bytes))).toBeLessThanOrEqual(1024 * 1024);
-  });
+  }, 300_000);
 
   // Issue 11 item 5 (statement sizing, byte-bounded reads) is the speed helper's. Today this fails: staged rows are
   // read 5,000 per SELECT (import-store rowsInFileOrder), so 1,000 rows of 10 columns of 600 characters come back as
