@@ -24,7 +24,7 @@ export const idSchema = z.string().trim().min(1, 'Give the id of an existing rec
 
 const text = (label: string, max: number) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
 
-const emailSchema = z.string().transform((raw, ctx) => {
+export const emailAddressSchema = z.string().transform((raw, ctx) => {
   if (raw.trim().length > MAX_EMAIL_LENGTH) {
     ctx.addIssue({ code: 'custom', message: `An email address can be at most ${MAX_EMAIL_LENGTH} characters`, input: raw });
     return z.NEVER;
@@ -71,7 +71,7 @@ const domainsSchema = z.array(z.string()).transform((raws, ctx) => {
 
 // Field rules without defaults: the create schemas add defaults, the patch schemas must leave absent fields absent.
 const contactFields = {
-  email: emailSchema,
+  email: emailAddressSchema,
   firstName: text('First name', MAX_NAME_LENGTH),
   lastName: text('Last name', MAX_NAME_LENGTH),
   displayName: text('Display name', MAX_DISPLAY_NAME_LENGTH),

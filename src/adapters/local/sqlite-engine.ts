@@ -11,5 +11,7 @@ export function openSqlite(file: string): SqlEngine {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
+  // Freed pages are zeroed, so an erased person's values do not linger in the file.
+  database.pragma('secure_delete = ON');
   return makeEngine('sqlite', new SqliteDialect({ database }), SQLITE_MAX_PARAMS);
 }

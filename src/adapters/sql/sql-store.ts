@@ -3,6 +3,7 @@ import type { Store } from '../../domain/ports';
 import { makeAccountReferences } from './account-store';
 import { makeCompanies, makeContacts, makeMemberships } from './directory-store';
 import type { SqlEngine } from './engine';
+import { makeErasure } from './erasure-store';
 import { makeImportJobs } from './import-store';
 import { makeIssueMatches } from './issue-match-store';
 import { makeAuditLog, makeCustomFields, makeLinks, makeLocks, makeNotes } from './record-store';
@@ -20,5 +21,6 @@ export function makeSqlStore(engine: SqlEngine): Store {
     importJobs: makeImportJobs(engine),
     accounts: makeAccountReferences(engine),
     issueMatches: makeIssueMatches(engine),
+    erasure: makeErasure(engine),
   };
 }
