@@ -18,7 +18,7 @@ export function SettingsSection() {
         <p className="muted">Only app admins see this tab. Every change is kept in the history.</p>
       </div>
       <div className="settings-stack">
-        <RoleMappingForm initial={settings.data.roleMapping} onSaved={saved} />
+        <RoleMappingForm initial={settings.data.roleMapping} initialDefaultRole={settings.data.defaultRole} onSaved={saved} />
         <CustomFieldsManager />
         <AutoMatchForm initial={settings.data.autoMatch} onSaved={saved} />
         <AuditRetentionForm initial={settings.data.auditRetentionDays} onSaved={saved} />
