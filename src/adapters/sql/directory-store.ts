@@ -1,11 +1,12 @@
 // Contacts, companies and memberships on SQL: lookups by IN lists, multi-row upserts, keyset-paged prefix search.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import { AppError, conflict } from '../../domain/errors';
 import { searchWords } from '../../domain/normalise';
 import type { Companies, Contacts, DirectoryQuery, Memberships, Page } from '../../domain/ports';
 import type { Company, Contact, Id, Membership, RecordType } from '../../domain/records';
 import { batchRows, chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
+import { startsWith } from './like';
 import { upsertRows } from './upsert';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
 import type { CompaniesTable, ContactsTable, Database } from './schema';
@@ -80,8 +81,11 @@ class SearchIndex {
     // An email or domain is searched as typed (lowercased), since those are stored as whole terms.
     const raw = text.trim().toLowerCase();
     const words = /[@.]/.test(raw) && !/\s/.test(raw) ? [raw.slice(0, 191)] : searchWords(text).slice(0, 5);
+    // Text with nothing searchable in it ("%", "_") matches nothing, rather than dropping the filter.
+    if (words.length === 0) return [db.selectFrom('search_terms').select('record_id').where(sql<SqlBool>`1 = 0`)];
     return words.map((word) =>
-      db.selectFrom('search_terms').select('record_id').where('record_type', '=', recordType).where('term', 'like', `${word}%`),
+      // Escaped: a `%` or `_` the user typed matches only itself ("%@%" must not match everyone).
+      db.selectFrom('search_terms').select('record_id').where('record_type', '=', recordType).where(startsWith('term', word)),
     );
   }
 }
