@@ -1,4 +1,5 @@
 // The stored links of a record as the caller may see them: titles only of issues and pages they can open, like links/work.
+import { confluenceUrl } from '../domain/confluence-url';
 import type { AuditEntry } from '../domain/ports';
 import type { Link } from '../domain/records';
 import { MAX_LIVE_ISSUES, MAX_LIVE_PAGES } from './get-linked-work';
@@ -45,7 +46,8 @@ export async function visibleLinks(deps: LinkingDeps, links: readonly Link[]): P
       if (page) out.push({ ...link, title: page.title, url: page.url });
       else hidden++;
     } else {
-      out.push(link);
+      // A space is shown at the address rebuilt from its key, never at a stored URL.
+      out.push({ ...link, url: confluenceUrl(await deps.workItems.siteUrl(), { kind: 'space', spaceKey: link.targetId }) });
     }
   }
   return { links: out, hidden };
