@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { api, type Envelope, type ResolverKey } from '../../contracts/api';
 import { newId } from '../../domain/ids';
 import { defineResolvers, type ResolverDeps, type ResolverHandlers } from '../../entry/resolvers/define-resolvers';
+import { makeAtomic } from '../sql/atomic';
 import { applyMigrations } from '../sql/engine';
 import { makeSqlSettings } from '../sql/record-store';
 import { makeSqlStore } from '../sql/sql-store';
@@ -64,11 +65,12 @@ export async function openLocalApp(options: { dataDir: string; seedDemo?: boolea
       propertySync,
       requests: makeFakeRequestDirectory(),
       backfillQueue,
+      atomically: makeAtomic(engine),
     };
     // Small slices keep the local server responsive while a large import runs.
     importQueue.setWorker((message, retryCount) => runImportStep(deps, message, retryCount, LOCAL_SLICE_MS));
     backfillQueue.setWorker((message, retryCount) => runBackfillStep(deps, message, { retryCount, budgetMs: LOCAL_SLICE_MS }));
-    const seeded = options.seedDemo === false ? false : await seedDemoData(deps);
+    const seeded = options.seedDemo === false ? false : await seedDemoData(deps, deps.atomically);
     const handlers = defineResolvers(deps);
     return {
       dataDir,
