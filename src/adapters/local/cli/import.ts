@@ -5,6 +5,8 @@ import { once } from 'node:events';
 import { importFile } from '../../../application/import/import-file';
 import { errorFileLines, listImports, progressOf } from '../../../application/import/import-results';
 import { importOptionsSchema, type ImportJob } from '../../../application/import/job-model';
+import { processImport } from '../../../application/import/process-import';
+import { interruptedJobs } from '../../../application/import/resume-jobs';
 import { processUndo, startUndo } from '../../../application/import/undo-import';
 import { AppError } from '../../../domain/errors';
 import { applyMigrations } from '../../sql/engine';
@@ -59,6 +61,13 @@ async function main(): Promise<void> {
   const settings = makeSqlSettings(engine);
   const deps = { store, clock: () => new Date() };
   try {
+    // A job whose process died (a killed server or CLI) is finished first; it would hold the import lock otherwise.
+    for (const message of await interruptedJobs(store)) {
+      if (message.jobId === args.resume) continue;
+      process.stderr.write(`Finishing ${message.kind === 'undo' ? 'the undo of ' : ''}import job ${message.jobId}, left unfinished by a process that stopped.\n`);
+      if (message.kind === 'undo') await processUndo(deps, message.jobId);
+      else await processImport(deps, message.jobId);
+    }
     if (args.list) {
       for (const job of await listImports(store, 50)) {
         process.stdout.write(`${job.jobId}  ${job.createdAt}  ${job.status.padEnd(8)} ${job.dryRun ? 'dry-run ' : ''}${job.fileName} (${job.totalRows} rows)\n`);
