@@ -1,5 +1,4 @@
 // The app as `npm start` runs it: the SQLite store in a data folder, local users, demo data, and the real resolvers.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { api, type Envelope, type ResolverKey } from '../../contracts/api';
@@ -9,6 +8,7 @@ import { makeAtomic } from '../sql/atomic';
 import { applyMigrations } from '../sql/engine';
 import { makeSqlSettings } from '../sql/record-store';
 import { makeSqlStore } from '../sql/sql-store';
+import { checkDataDir } from './data-dir';
 import { seedDemoData } from './demo-data';
 import { LOCAL_USERS, makeLocalAccess } from './local-access';
 import { InProcessImportQueue } from './in-process-queue';
@@ -45,7 +45,8 @@ const resolverKeySchema = z.enum(Object.keys(api) as [ResolverKey, ...ResolverKe
 
 export async function openLocalApp(options: { dataDir: string; seedDemo?: boolean }): Promise<LocalApp> {
   const dataDir = path.resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // A read-only or full folder would start fine and then fail every write: refuse now, in one line.
+  checkDataDir(dataDir);
   const engine = openSqlite(path.join(dataDir, DATABASE_FILE));
   try {
     await applyMigrations(engine);

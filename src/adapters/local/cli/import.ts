@@ -12,6 +12,7 @@ import { AppError } from '../../../domain/errors';
 import { applyMigrations } from '../../sql/engine';
 import { makeSqlSettings } from '../../sql/record-store';
 import { makeSqlStore } from '../../sql/sql-store';
+import { checkDataDir, DataDirError } from '../data-dir';
 import { DATABASE_FILE } from '../local-app';
 import { openSqlite } from '../sqlite-engine';
 import { dataDir, importArgs, IMPORT_USAGE } from './args';
@@ -54,7 +55,12 @@ async function main(): Promise<void> {
     return;
   }
   const dir = dataDir(args.data);
-  mkdirSync(dir, { recursive: true });
+  try {
+    checkDataDir(dir);
+  } catch (error) {
+    if (error instanceof DataDirError) fail(2, error.message);
+    throw error;
+  }
   const engine = openSqlite(path.join(dir, DATABASE_FILE));
   await applyMigrations(engine);
   const store = makeSqlStore(engine);
