@@ -35,7 +35,7 @@ export function checkDataDir(dir: string, probe: DataDirProbe = realProbe): void
   try {
     probe.writeProbe(dir);
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     if (code === 'ENOSPC' || code === 'EDQUOT') throw new DataDirError(`Cannot start: the data folder ${dir} is full; free some space or set DATA_DIR to another folder.`);
     if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
       throw new DataDirError(`Cannot start: the data folder ${dir} is read-only; make it writable or set DATA_DIR to a writable folder.`);

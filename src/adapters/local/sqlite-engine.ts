@@ -22,7 +22,8 @@ export function openSqlite(file: string): SqlEngine {
 
 /** SQLITE_BUSY / SQLITE_LOCKED (another process holds the file) become BUSY with a retry hint; other errors pass. */
 function translate(error: unknown): unknown {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  // Not `instanceof Error`: the native module's errors may come from another realm (jest's sandbox, for one).
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return busy(`The local store is in use by another process (another server or CLI on the same data folder); try again in ${RETRY_AFTER_SECONDS} seconds.`, RETRY_AFTER_SECONDS);
   }
