@@ -211,6 +211,17 @@ export type Erasure = {
   compact(): Promise<void>;
 };
 
+/**
+ * Records that have no history entry for how they came to be: what a process killed between a record write and its
+ * audit write leaves on a store without transactions (Forge SQL). Each list is bounded by `since` and `limit`.
+ */
+export type AuditGaps = {
+  contactsWithoutHistory(since: string, limit: number): Promise<Contact[]>;
+  companiesWithoutHistory(since: string, limit: number): Promise<Company[]>;
+  /** Memberships with no add entry on the contact's history (nor an import's membership entry) since they were made. */
+  membershipsWithoutHistory(since: string, limit: number): Promise<Membership[]>;
+};
+
 /** Everything the use cases need from storage, wired once per engine. */
 export type Store = {
   contacts: Contacts;
@@ -225,6 +236,7 @@ export type Store = {
   accounts: AccountReferences;
   issueMatches: IssueMatches;
   erasure: Erasure;
+  auditGaps: AuditGaps;
 };
 
 export type ImportJobStatus = 'staging' | 'queued' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';

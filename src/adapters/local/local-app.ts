@@ -16,6 +16,7 @@ import { makeFakeWorkItems } from './fake-work-items';
 import { InProcessPropertySync } from './in-process-property-sync';
 import { syncIssueProperties } from '../../application/issue-properties';
 import { interruptedJobs } from '../../application/import/resume-jobs';
+import { repairAuditTrail } from '../../application/repair-audit-trail';
 import { runImportStep } from '../../application/import/run-import-step';
 import { runBackfillStep } from '../../application/matching/run-backfill-step';
 import { makeFakeRequestDirectory } from './fake-request-directory';
@@ -73,6 +74,9 @@ export async function openLocalApp(options: { dataDir: string; seedDemo?: boolea
     importQueue.setWorker((message, retryCount) => runImportStep(deps, message, retryCount, LOCAL_SLICE_MS));
     backfillQueue.setWorker((message, retryCount) => runBackfillStep(deps, message, { retryCount, budgetMs: LOCAL_SLICE_MS }));
     const seeded = options.seedDemo === false ? false : await seedDemoData(deps, deps.atomically);
+    // Records a killed process left without their history entry get it (each command is a transaction here, but
+    // a store written by an older version, or by the CLI's imports, may have gaps).
+    await repairAuditTrail(deps);
     // A job whose process died (killed server or CLI) carries on now, rather than holding the import lock.
     for (const message of await interruptedJobs(store)) await importQueue.push(message);
     const handlers = defineResolvers(deps);
