@@ -8,7 +8,7 @@ import { openWorld, type TestWorld } from '../support/use-case-deps';
 type Step = { key: 'contacts/create' | 'companies/create' | 'memberships/set'; payload: (ids: Record<string, string>) => unknown };
 
 async function withIds(world: TestWorld): Promise<Record<string, string>> {
-  const handlers = defineResolvers({ ...world.deps, atomically: makeAtomic(world.engine) });
+  const handlers = defineResolvers({ ...world.deps, atomically: makeAtomic(world.engine, { settingsInSql: true }) });
   const acme = await handlers['companies/create']({ payload: { name: 'Acme', domains: ['acme.example'] }, context: { accountId: 'local-admin' } });
   const ada = await handlers['contacts/create']({ payload: { email: 'ada@acme.example', firstName: 'Ada' }, context: { accountId: 'local-admin' } });
   if (!acme.ok || !ada.ok) throw new Error('setup failed');
@@ -39,7 +39,7 @@ describe('a command on SQLite whose store dies at statement N', () => {
         try {
           const ids = await withIds(world);
           const before = await state(world);
-          const handlers = defineResolvers({ ...world.deps, atomically: makeAtomic(world.engine) });
+          const handlers = defineResolvers({ ...world.deps, atomically: makeAtomic(world.engine, { settingsInSql: true }) });
           world.engine.counter.failAt = world.engine.counter.snapshot().total + n;
           const answer = await handlers[step.key]({ payload: step.payload(ids), context: { accountId: 'local-admin' } } as never);
           world.engine.counter.revive();
@@ -71,6 +71,20 @@ describe('the demo seed', () => {
       expect(await world.deps.store.fields.list()).toHaveLength(2);
       expect(await seedDemoData(world.deps)).toBe(false);
       expect(await world.deps.store.contacts.count({})).toBe(10);
+    } finally {
+      await world.close();
+    }
+  });
+});
+
+describe('a command that reads and writes settings inside its transaction', () => {
+  it('answers, and its change is stored (settings go through the same transaction)', async () => {
+    const world = await openWorld();
+    try {
+      const handlers = defineResolvers({ ...world.deps, atomically: makeAtomic(world.engine, { settingsInSql: true }) });
+      const answer = await handlers['settings/update']({ payload: { auditRetentionDays: 90 }, context: { accountId: 'local-admin' } });
+      expect(answer).toMatchObject({ ok: true, data: { auditRetentionDays: 90 } });
+      expect(await handlers['settings/get']({ payload: {}, context: { accountId: 'local-admin' } })).toMatchObject({ ok: true, data: { auditRetentionDays: 90 } });
     } finally {
       await world.close();
     }

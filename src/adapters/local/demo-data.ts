@@ -66,7 +66,7 @@ export async function seedDemoData(deps: Deps, atomically?: Atomically): Promise
   const resuming = (await deps.settings.get<boolean>(DEMO_SEEDING_SETTING)) === true;
   if (!resuming && ((await deps.store.contacts.count({})) > 0 || (await deps.store.companies.count({})) > 0)) return false;
   await deps.settings.set(DEMO_SEEDING_SETTING, true);
-  const step = <T>(work: (d: Deps) => Promise<T>): Promise<T> => (atomically ? atomically((store) => work({ ...deps, store })) : work(deps));
+  const step = <T>(work: (d: Deps) => Promise<T>): Promise<T> => (atomically ? atomically((ports) => work({ ...deps, ...ports })) : work(deps));
 
   const fields = await deps.store.fields.list();
   const field = async (input: { entity: 'contact' | 'company'; name: string; type: string; options?: string[] }) =>

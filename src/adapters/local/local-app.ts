@@ -68,7 +68,7 @@ export async function openLocalApp(options: { dataDir: string; seedDemo?: boolea
       propertySync,
       requests: makeFakeRequestDirectory(),
       backfillQueue,
-      atomically: makeAtomic(engine),
+      atomically: makeAtomic(engine, { settingsInSql: true }),
     };
     // Small slices keep the local server responsive while a large import runs.
     importQueue.setWorker((message, retryCount) => runImportStep(deps, message, retryCount, LOCAL_SLICE_MS));

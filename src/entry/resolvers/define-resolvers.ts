@@ -147,7 +147,7 @@ function handlerFor<K extends ResolverKey>(key: K, deps: ResolverDeps): Resolver
       }
       // A command that writes runs as one unit where the store allows it, so a failure leaves no half-done write.
       const { atomically } = deps;
-      const data = action !== 'read' && atomically ? await atomically((store) => run({ ...deps, store }, actor, parsed.data)) : await run(deps, actor, parsed.data);
+      const data = action !== 'read' && atomically ? await atomically((ports) => run({ ...deps, ...ports }, actor, parsed.data)) : await run(deps, actor, parsed.data);
       return { ok: true, data };
     } catch (error) {
       // Forge shows the user its consent screen when this error leaves the function (calls made as the user).
