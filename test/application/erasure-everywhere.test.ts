@@ -14,6 +14,7 @@ import { mergeContacts } from '../../src/application/merge-contacts';
 import { setMembership } from '../../src/application/set-membership';
 import { updateContact } from '../../src/application/update-contact';
 import { companyInputSchema, contactInputSchema } from '../../src/domain/schemas';
+import { defineResolvers } from '../../src/entry/resolvers/define-resolvers';
 import { aCustomer, aRequest, jiraWith } from '../support/fake-jira';
 import { csv, depsFor, runImport } from '../support/import-harness';
 import { engines, type EngineFactory } from '../support/engines';
@@ -117,6 +118,17 @@ describe.each(engines())('erasing a person on $name', (factory: EngineFactory) =
     const erased = await eraseContact(world.deps, admin, { email: BERTHA.email, confirm: true });
     expect(erased.id).toBe(ada.id);
     expect(await copiesOf(world.engine, [...personal(ADA), ...personal(BERTHA)])).toEqual([]);
+  });
+
+  it('takes an id or an email through the resolver, never both or neither, and only from an admin', async () => {
+    const { carl } = await populate(world);
+    const handlers = defineResolvers(world.deps);
+    const call = (payload: unknown, accountId = 'local-admin') => handlers['contacts/erase']({ payload, context: { accountId } });
+    expect(await call({ confirm: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call({ id: carl.id, email: CARL.email, confirm: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call({ email: CARL.email, confirm: true }, 'local-agent')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call({ email: ` ${CARL.email.toUpperCase()} `, confirm: true })).toMatchObject({ ok: true, data: { id: carl.id } });
+    expect(await call({ email: CARL.email, confirm: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('answers NOT_FOUND for an email the directory never held', async () => {
