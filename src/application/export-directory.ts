@@ -2,6 +2,7 @@
 import { AppError } from '../domain/errors';
 import type { Store } from '../domain/ports';
 import type { Company, Contact, CustomField } from '../domain/records';
+import { cleanText } from '../domain/normalise';
 import { csvLine, neutraliseFormula } from '../import/error-csv';
 
 // Contacts per page: keeps a page well under the 200 KB an invoke should carry.
@@ -60,7 +61,7 @@ export async function exportDirectoryPage(store: Store, filter: ExportFilter, cu
       [
         contact?.email ?? '', contact?.firstName ?? '', contact?.lastName ?? '', contact?.phone ?? '', contact?.jobTitle ?? '',
         ...companyCells(company), role, primary, ...custom(contactFields, contact?.custom), ...custom(companyFields, company?.custom),
-      ].map(neutraliseFormula),
+      ].map((cell) => neutraliseFormula(cleanText(cell).text)),
     );
 
   if (!cursor || cursor.stage === 'contacts') {

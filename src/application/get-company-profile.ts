@@ -9,10 +9,12 @@ import {
 import type { Store } from '../domain/ports';
 import type { Id } from '../domain/records';
 import { getCompany } from './company-rules';
-import type { Actor, Deps } from './deps';
+import type { Actor } from './deps';
+import { maskHiddenTargets, visibleLinks, visiblePageLabels } from './visible-links';
 import { companyView, noteView } from './views';
+import type { LinkingDeps } from './work-items';
 
-export async function getCompanyProfile(deps: Deps, actor: Actor, query: { id: Id }): Promise<CompanyProfile> {
+export async function getCompanyProfile(deps: LinkingDeps, actor: Actor, query: { id: Id }): Promise<CompanyProfile> {
   const { store } = deps;
   const company = await getCompany(store, query.id);
   const [view, children, contacts, links, notes, history] = await Promise.all([
@@ -23,13 +25,17 @@ export async function getCompanyProfile(deps: Deps, actor: Actor, query: { id: I
     store.notes.forRecord('company', company.id),
     store.audit.list({ recordType: 'company', recordId: company.id, limit: PROFILE_HISTORY_LIMIT }),
   ]);
+  // Stored titles are shown only for issues and pages this user may open (as links/work does).
+  const visible = await visibleLinks(deps, links);
+  const shownHistory = await maskHiddenTargets(deps, history.items, visiblePageLabels(links, visible.links));
   return {
     company: view,
     children: children.slice(0, PROFILE_CHILDREN_LIMIT).map((c) => ({ id: c.id, name: c.name })),
     contacts,
-    links,
+    links: visible.links,
+    hiddenLinks: visible.hidden,
     notes: notes.map((n) => noteView(n, actor)),
-    history: history.items,
+    history: shownHistory,
   };
 }
 

@@ -1,5 +1,6 @@
 // A profile's linked issues, pages and spaces, read live as the user; a company's roll up its subsidiaries and contacts.
 import type { LinkedRecordRef, LinkedWork, LinkedWorkItem } from '../contracts/links';
+import { confluenceUrl } from '../domain/confluence-url';
 import type { Id, Link, RecordType } from '../domain/records';
 import type { ConfluencePage } from '../domain/work-items';
 import type { Actor } from './deps';
@@ -69,9 +70,12 @@ export async function getLinkedWork(deps: LinkingDeps, _actor: Actor, query: { r
     }
     items.push({ ...base(group, via(group)), state: 'available', key: page.spaceKey ?? '', title: page.title, url: page.url });
   }
+  const site = spaces.length > 0 ? await deps.workItems.siteUrl() : '';
   for (const group of spaces) {
     const newest = group.links[0]!;
-    items.push({ ...base(group, via(group)), state: 'unchecked', key: newest.targetKey, title: newest.title, url: newest.url });
+    // Rebuilt from the key: a URL stored with the link is never shown.
+    const url = confluenceUrl(site, { kind: 'space', spaceKey: group.targetId });
+    items.push({ ...base(group, via(group)), state: 'unchecked', key: newest.targetKey, title: newest.title, url });
   }
 
   items.sort((a, b) => b.linkedAt.localeCompare(a.linkedAt) || a.targetId.localeCompare(b.targetId));

@@ -1,5 +1,5 @@
 // Turns what a user asked to link (an issue id, a Confluence URL) into the stored link fields, read as that user.
-import { isConfluenceUrlProblem, parseConfluenceUrl } from '../domain/confluence-url';
+import { confluenceUrl, isConfluenceUrlProblem, isOnSite, parseConfluenceUrl } from '../domain/confluence-url';
 import { AppError, invalid } from '../domain/errors';
 import type { Link } from '../domain/records';
 import { clipTitle, type WorkIssue } from '../domain/work-items';
@@ -24,9 +24,15 @@ export async function resolveLinkTarget(workItems: WorkItems, target: LinkTarget
   }
   const parsed = parseConfluenceUrl(target.url);
   if (isConfluenceUrlProblem(parsed)) throw invalid(`target.url: ${parsed.problem}`, { field: 'target.url' });
+  // Only this site's Confluence: a pasted origin is never stored, and the stored URL is rebuilt from the ids.
+  const site = await workItems.siteUrl();
+  if (!isOnSite(parsed.url, site)) {
+    throw invalid(`target.url: only links to this site's Confluence (${site}/wiki) can be added; copy the page address from there.`, { field: 'target.url' });
+  }
   if (parsed.kind === 'space') {
     // Reading a space's name needs another scope; the key names it well enough.
-    return { targetType: 'space', targetId: parsed.spaceKey, targetKey: parsed.spaceKey, url: parsed.url, title: clipTitle(parsed.titleFromUrl), issue: null };
+    const url = confluenceUrl(site, { kind: 'space', spaceKey: parsed.spaceKey });
+    return { targetType: 'space', targetId: parsed.spaceKey, targetKey: parsed.spaceKey, url, title: clipTitle(parsed.titleFromUrl), issue: null };
   }
   const read = await workItems.getConfluencePageAsUser(parsed.pageId);
   // Confluence unreachable: the link keeps the address and the title the address spells.
@@ -35,7 +41,7 @@ export async function resolveLinkTarget(workItems: WorkItems, target: LinkTarget
     targetType: 'page',
     targetId: parsed.pageId,
     targetKey: '',
-    url: page?.url ?? parsed.url,
+    url: page?.url ?? confluenceUrl(site, { kind: 'page', pageId: parsed.pageId, spaceKey: parsed.spaceKey }),
     title: clipTitle(page?.title || parsed.titleFromUrl),
     issue: null,
   };

@@ -13,7 +13,7 @@ export { DEFAULT_APP_SETTINGS } from '../domain/app-settings';
 export const APP_SETTINGS_KEY = 'app-settings';
 
 // Each part is read on its own, so one damaged part does not throw away the others.
-const storedShape = z.object({ roleMapping: z.unknown(), autoMatch: z.unknown(), auditRetentionDays: z.unknown() }).partial();
+const storedShape = z.object({ roleMapping: z.unknown(), defaultRole: z.unknown(), autoMatch: z.unknown(), auditRetentionDays: z.unknown() }).partial();
 
 /** The stored settings; any part missing or no longer valid reads as its default. */
 export async function loadAppSettings(settings: Settings): Promise<AppSettings> {
@@ -26,6 +26,7 @@ export async function loadAppSettings(settings: Settings): Promise<AppSettings> 
   };
   return {
     roleMapping: part(shape.roleMapping, stored.data.roleMapping, DEFAULT_APP_SETTINGS.roleMapping),
+    defaultRole: part(shape.defaultRole, stored.data.defaultRole, DEFAULT_APP_SETTINGS.defaultRole),
     autoMatch: part(shape.autoMatch, stored.data.autoMatch, DEFAULT_APP_SETTINGS.autoMatch),
     auditRetentionDays: part(shape.auditRetentionDays, stored.data.auditRetentionDays, DEFAULT_APP_SETTINGS.auditRetentionDays),
   };
@@ -40,6 +41,7 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: AppSetting
   const current = await loadAppSettings(deps.settings);
   const checked = appSettingsSchema.safeParse({
     roleMapping: patch.roleMapping ?? current.roleMapping,
+    defaultRole: patch.defaultRole ?? current.defaultRole,
     autoMatch: patch.autoMatch ?? current.autoMatch,
     auditRetentionDays: patch.auditRetentionDays ?? current.auditRetentionDays,
   });
@@ -49,7 +51,7 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: AppSetting
   }
   const next = checked.data;
   const changes: FieldChanges = {};
-  for (const key of ['roleMapping', 'autoMatch', 'auditRetentionDays'] as const) {
+  for (const key of ['roleMapping', 'defaultRole', 'autoMatch', 'auditRetentionDays'] as const) {
     if (JSON.stringify(current[key]) !== JSON.stringify(next[key])) changes[key] = [current[key], next[key]];
   }
   if (Object.keys(changes).length === 0) return current;

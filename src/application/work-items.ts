@@ -21,6 +21,8 @@ export type WorkItems = {
   /** Writes the `customer-directory` property of the issue; an issue that no longer exists is skipped. */
   setIssueProperty(issueId: string, value: IssueDirectoryProperty): Promise<void>;
   deleteIssueProperty(issueId: string): Promise<void>;
+  /** The site's base URL (https://<site>.atlassian.net, no trailing slash): the only origin links may point at. */
+  siteUrl(): Promise<string>;
 };
 
 export const CONFLUENCE_UNREACHABLE = 'unreachable';

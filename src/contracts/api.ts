@@ -138,7 +138,9 @@ export type HistoryEntry = AuditEntry;
 
 export type ContactProfile = {
   contact: ContactView;
+  /** Links to issues and pages the caller may see (live titles); the others are only counted in hiddenLinks. */
   links: Link[];
+  hiddenLinks: number;
   notes: NoteView[];
   /** The most recent changes, newest first. */
   history: HistoryEntry[];
@@ -150,7 +152,9 @@ export type CompanyProfile = {
   children: CompanyRef[];
   /** Members by name (the first PROFILE_MEMBERS_LIMIT; company.memberCount has them all, contacts/search pages them). */
   contacts: CompanyMemberView[];
+  /** Links to issues and pages the caller may see (live titles); the others are only counted in hiddenLinks. */
   links: Link[];
+  hiddenLinks: number;
   notes: NoteView[];
   history: HistoryEntry[];
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MAX_PAGE_SIZE } from '../domain/limits';
 import type { AuditAction, AuditEntry } from '../domain/ports';
 import type { Id } from '../domain/records';
-import { idSchema, recordTypeSchema } from '../domain/schemas';
+import { emailAddressSchema, idSchema, recordTypeSchema } from '../domain/schemas';
 
 export const DEFAULT_AUDIT_PAGE_SIZE = 25;
 
@@ -78,13 +78,17 @@ const mergeSchema = (what: string) =>
 export const contactMergeSchema = mergeSchema('contacts');
 export const companyMergeSchema = mergeSchema('companies');
 
-export const contactEraseSchema = z.object({
-  id: idSchema,
-  confirm: z.literal(
-    true,
-    'Erasing removes the contact, its memberships, links and notes, and blanks its history for good; send confirm: true to go ahead',
-  ),
-});
+export const contactEraseSchema = z
+  .object({
+    id: idSchema.optional(),
+    /** A deleted or merged-away contact can be erased by the email it had. */
+    email: emailAddressSchema.optional(),
+    confirm: z.literal(
+      true,
+      'Erasing removes the contact, its memberships, links and notes, and blanks its history for good; send confirm: true to go ahead',
+    ),
+  })
+  .refine((c) => (c.id === undefined) !== (c.email === undefined), { message: 'Give either the id or the email of the contact to erase', path: ['id'] });
 
 export const auditApi = {
   'audit/record': { input: auditRecordSchema, action: 'read' },
@@ -108,6 +112,8 @@ export type CompanyMerged = {
 
 export type ContactErased = {
   id: Id;
+  /** Other records of the same person (merged into it, or it into them) erased with it. */
+  alsoErased: Id[];
   removed: { memberships: number; links: number; notes: number; stagedRows: number };
   /** History entries whose values were replaced by the erasure tombstone. */
   redactedEntries: number;

@@ -49,6 +49,8 @@ export const autoMatchSchema = z.object({
 
 export const appSettingsSchema = z.object({
   roleMapping: z.array(roleMappingSchema).max(MAX_ROLE_MAPPINGS, `At most ${MAX_ROLE_MAPPINGS} group mappings`),
+  /** The role of a licensed Jira user in no mapped group; never admin, which only a mapping or Jira admin gives. */
+  defaultRole: z.enum([ROLES.viewer, ROLES.editor], 'The default role is viewer or editor; map a group to give admin'),
   autoMatch: autoMatchSchema,
   auditRetentionDays: z
     .number()
@@ -62,6 +64,7 @@ export type RoleMapping = AppSettings['roleMapping'][number];
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
   roleMapping: [],
+  defaultRole: 'viewer',
   autoMatch: { autoLink: true, extraFreeMailDomains: [], projectKeys: [] },
   auditRetentionDays: 365,
 };

@@ -76,6 +76,22 @@ export function parseConfluenceUrl(raw: string): ConfluenceTarget | ConfluenceUr
   return { problem: NOT_CONFLUENCE };
 }
 
+/** The Confluence address of a page or space on the site, rebuilt from its ids: a stored URL is never shown as is. */
+export function confluenceUrl(siteUrl: string, target: { kind: 'page'; pageId: string; spaceKey: string | null } | { kind: 'space'; spaceKey: string }): string {
+  const base = `${siteUrl.replace(/\/+$/, '')}/wiki`;
+  if (target.kind === 'space') return `${base}/spaces/${encodeURIComponent(target.spaceKey)}`;
+  return target.spaceKey ? `${base}/spaces/${encodeURIComponent(target.spaceKey)}/pages/${target.pageId}` : `${base}/pages/viewpage.action?pageId=${target.pageId}`;
+}
+
+/** True when `url` is on the site's own origin (scheme, host and port), so a look-alike host never passes. */
+export function isOnSite(url: string, siteUrl: string): boolean {
+  try {
+    return new URL(url).origin === new URL(siteUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
 export function isConfluenceUrlProblem(value: ConfluenceTarget | ConfluenceUrlProblem): value is ConfluenceUrlProblem {
   return 'problem' in value;
 }

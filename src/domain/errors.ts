@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'IMPORT_RUNNING'
   | 'UNUSABLE_FILE'
   | 'UPSTREAM'
+  | 'BUSY'
   | 'INTERNAL'
   /** The database schema has not been migrated on this site yet (first install or an upgrade in progress). */
   | 'SETTING_UP';
@@ -29,5 +30,8 @@ export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', 
 
 export const conflict = (what: string) =>
   new AppError('CONFLICT', `${what} was changed by someone else since you opened it. Reload it and apply your change again.`);
+
+/** The store is held by something else for a moment: the same request will work if sent again a little later. */
+export const busy = (message: string, retryAfterSeconds: number) => new AppError('BUSY', message, { retryAfterSeconds });
 
 export const invalid = (message: string, details?: Record<string, unknown>) => new AppError('INVALID_INPUT', message, details);

@@ -16,9 +16,41 @@ export function toAsciiHost(host: string): string | null {
   }
 }
 
-/** Trimmed, lowercased, IDN domain in punycode; null when it is not an email address. */
+/**
+ * Characters that change how text looks or is read without showing: zero-width characters, bidi controls, the soft
+ * hyphen, the BOM, and C0/C1 control characters (NUL included) other than tab and line ends.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]/gu;
+
+export function hasInvisible(text: string): boolean {
+  INVISIBLE.lastIndex = 0;
+  return INVISIBLE.test(text);
+}
+
+/** NFC-normalised text without invisible characters, and how many were removed (names get a warning for them). */
+export function cleanText(raw: string): { text: string; removed: number } {
+  let removed = 0;
+  const text = raw.replace(INVISIBLE, () => {
+    removed++;
+    return '';
+  });
+  return { text: text.normalize('NFC'), removed };
+}
+
+/** Characters that would make a `mailto:` link carry more than an address (Cc, Subject, Body). */
+const MAILTO_QUERY = /[?&]/;
+
+/** Why an email address is refused before its shape is checked, or null. */
+export function emailProblem(raw: string): string | null {
+  if (hasInvisible(raw)) return 'An email address cannot contain invisible or control characters (zero-width, bidi, soft hyphen, NUL)';
+  if (MAILTO_QUERY.test(raw)) return 'An email address cannot contain ? or &';
+  return null;
+}
+
+/** Trimmed, NFC-normalised, lowercased, IDN domain in punycode; null when it is not an email address. */
 export function normaliseEmail(raw: string): string | null {
-  const value = raw.trim().replace(/^mailto:/i, '');
+  if (emailProblem(raw) !== null) return null;
+  const value = raw.normalize('NFC').trim().replace(/^mailto:/i, '');
   const at = value.lastIndexOf('@');
   if (at <= 0 || at === value.length - 1 || value.length > 320) return null;
   const local = value.slice(0, at).toLowerCase();

@@ -188,6 +188,40 @@ export type Locks = {
   holder(name: string, nowMs: number): Promise<string | null>;
 };
 
+/** What an erasure must find and scrub: a person's values and the contact records that held them. */
+export type PersonalValues = {
+  contactIds: readonly Id[];
+  /** Matched anywhere inside a stored text (emails, phone numbers). */
+  substrings: readonly string[];
+  /** Matched as a whole value or word (names), so other people's longer names are left alone. */
+  words: readonly string[];
+};
+
+/** Erasure across every table that can quote a person (history of other records, import bookkeeping, matches). */
+export type Erasure = {
+  /** Contact records whose history ever held this (normalised) email: deleted and merged-away contacts included. */
+  contactIdsQuotingEmail(email: string, limit: number): Promise<Id[]>;
+  /**
+   * Replaces the values in other records' history, import reports, notes and link titles with `[erased]`, drops
+   * staged import rows, import issues and requester matches that quote them, and trims company membership entries
+   * about the contacts to the contact id and `tombstone`. Returns how many rows it changed or removed.
+   */
+  scrub(values: PersonalValues, tombstone: FieldChanges): Promise<number>;
+  /** Makes removed values unrecoverable from the store's files where the app controls them (SQLite: WAL checkpoint). */
+  compact(): Promise<void>;
+};
+
+/**
+ * Records that have no history entry for how they came to be: what a process killed between a record write and its
+ * audit write leaves on a store without transactions (Forge SQL). Each list is bounded by `since` and `limit`.
+ */
+export type AuditGaps = {
+  contactsWithoutHistory(since: string, limit: number): Promise<Contact[]>;
+  companiesWithoutHistory(since: string, limit: number): Promise<Company[]>;
+  /** Memberships with no add entry on the contact's history (nor an import's membership entry) since they were made. */
+  membershipsWithoutHistory(since: string, limit: number): Promise<Membership[]>;
+};
+
 /** Everything the use cases need from storage, wired once per engine. */
 export type Store = {
   contacts: Contacts;
@@ -201,6 +235,8 @@ export type Store = {
   importJobs: ImportJobs;
   accounts: AccountReferences;
   issueMatches: IssueMatches;
+  erasure: Erasure;
+  auditGaps: AuditGaps;
 };
 
 export type ImportJobStatus = 'staging' | 'queued' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';

@@ -14,14 +14,15 @@ export function can(role: Role, action: Action): boolean {
 
 /**
  * The role a user gets from their Jira groups. Members of an `adminGroups` group are always admin, whatever the mapping
- * says. (On Jira the Administer Jira global permission plays that part, checked before this: see jira-access.ts.) Otherwise the highest role
- * among the user's mapped groups; without a matching mapping, product access gives editor, and no access gives null.
+ * says. (On Jira the Administer Jira global permission plays that part, checked before this: see jira-access.ts.) Otherwise
+ * the highest role among the user's mapped groups; without a matching mapping, product access gives the default role for
+ * unmapped users (a setting; viewer unless an admin chose editor: least privilege), and no access gives null.
  * Group names compare case-insensitively, as Jira's do.
  */
 export function roleFromGroups(
   groupNames: string[],
   mapping: { group: string; role: Role }[],
-  defaults: { adminGroups: readonly string[]; hasProductAccess: boolean },
+  defaults: { adminGroups: readonly string[]; hasProductAccess: boolean; unmappedRole?: Role },
 ): Role | null {
   const groups = new Set(groupNames.map((g) => g.toLowerCase()));
   if (defaults.adminGroups.some((g) => groups.has(g.toLowerCase()))) return 'admin';
@@ -30,5 +31,5 @@ export function roleFromGroups(
     if (groups.has(group.toLowerCase()) && (best === null || ROLE_RANK[role] > ROLE_RANK[best])) best = role;
   }
   if (best !== null) return best;
-  return defaults.hasProductAccess ? 'editor' : null;
+  return defaults.hasProductAccess ? (defaults.unmappedRole ?? 'viewer') : null;
 }

@@ -5,21 +5,23 @@ export const ERROR_COLUMN = 'Error';
 
 export type CsvLineOptions = { delimiter?: string };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEUTRALISED = /^'[=+\-@\t\r]/;
+// A cell needs the guard when it starts with a formula character, after any apostrophes: then the guard is added on
+// the way out and exactly one apostrophe taken off on the way in, so "'=literal" and "'-5" survive a round trip.
+const NEEDS_GUARD = /^'*[=+\-@\t\r]/;
 
 /**
  * A cell a spreadsheet would run as a formula gets a leading apostrophe. Numbers like -12.5 and phones like
  * +44 20 ... are caught too: telling a harmless number from "+1+cmd|' /C calc'!A0" is where escaping schemes
- * break, and an apostrophe on a number costs the user nothing in a file meant for fixing rows by hand.
+ * break, and an apostrophe on a number costs the user nothing in a file meant for fixing rows by hand. A value that
+ * itself starts with apostrophes before such a character gets one more, so restoring it is exact.
  */
 export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return NEEDS_GUARD.test(cell) ? `'${cell}` : cell;
 }
 
-/** Undoes neutraliseFormula, so a corrected error file imports the values the user typed, not the apostrophes. */
+/** Undoes neutraliseFormula exactly; other apostrophes ("'tis") are left alone. */
 export function restoreNeutralised(cell: string): string {
-  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && NEEDS_GUARD.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** One RFC 4180 record with a CRLF line end; cells holding the delimiter, a quote or a line break are quoted. */

@@ -11,7 +11,7 @@ import {
   MAX_PHONE_LENGTH,
   MAX_ROLE_LENGTH,
 } from '../domain/limits';
-import { companyNameKey, isFreeMailDomain, normaliseDomain, normaliseEmail, splitFullName } from '../domain/normalise';
+import { cleanText, companyNameKey, isFreeMailDomain, normaliseDomain, normaliseEmail, splitFullName } from '../domain/normalise';
 import type { CustomField } from '../domain/records';
 import { restoreNeutralised } from './error-csv';
 import { columnLetter, mappingTargetName } from './headers';
@@ -72,6 +72,7 @@ export function validateRow(
 
   const report = new IssueList(parsed.row, parsed.line);
   const { values, sources, custom } = collectCells(parsed.cells, columns);
+  stripInvisible(values, sources, custom, report);
   const usable = checkLengths(values, sources, report);
 
   const email = readEmail(usable.email, sources.email, report);
@@ -118,6 +119,27 @@ export function validateRow(
   }
   if (hasError || (!contact && !company)) return { row: null, issues: report.issues };
   return { row: { row: parsed.row, line: parsed.line, contact, company, membership }, issues: report.issues };
+}
+
+/**
+ * Names and other text lose invisible characters (zero-width, bidi controls, soft hyphen, NUL) and are NFC-normalised,
+ * with a warning; an email keeps them, so that it is refused rather than silently changed into another address.
+ */
+function stripInvisible(values: BuiltInCells, sources: Partial<Record<BuiltInKey, ColumnMapping>>, custom: CustomCell[], report: IssueList): void {
+  const warn = (column: ColumnMapping, removed: number) =>
+    report.add('warning', `${describe(column)} had ${removed === 1 ? 'an invisible character' : `${removed} invisible characters`} (zero-width, bidi, soft hyphen or control), removed.`, column);
+  for (const key of Object.keys(values) as BuiltInKey[]) {
+    if (key === 'email') continue;
+    const { text, removed } = cleanText(values[key]!);
+    if (removed > 0) warn(sources[key]!, removed);
+    if (text.trim() === '') delete values[key];
+    else values[key] = text.trim();
+  }
+  for (const item of custom) {
+    const { text, removed } = cleanText(item.value);
+    if (removed > 0) warn(item.column, removed);
+    item.value = text.trim();
+  }
 }
 
 function checkCellCount(parsed: RowToValidate, headerCount: number): RowIssue | null {

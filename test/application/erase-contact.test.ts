@@ -40,7 +40,7 @@ describe.each(engines())('erasing a contact on $name', (factory) => {
     const erased = await eraseContact(deps, admin, { id: ada.id, confirm: true });
     await deps.propertySync.idle();
 
-    expect(erased).toEqual({ id: ada.id, removed: { memberships: 1, links: 1, notes: 1, stagedRows: 0 }, redactedEntries: expect.any(Number) });
+    expect(erased).toEqual({ id: ada.id, alsoErased: [], removed: { memberships: 1, links: 1, notes: 1, stagedRows: 0 }, redactedEntries: expect.any(Number) });
     expect(erased.redactedEntries).toBeGreaterThanOrEqual(5);
     expect(await deps.store.contacts.find(ada.id)).toBeNull();
     expect(await deps.store.memberships.forContacts([ada.id])).toEqual([]);

@@ -32,6 +32,15 @@ describe('settings', () => {
     expect(entry).toMatchObject({ action: 'update', actor: 'local-admin', changes: { roleMapping: [[], roleMapping] } });
   });
 
+  it('gives unmapped users the viewer role by default, and lets an admin make it editor but never admin', async () => {
+    expect((await getSettings(deps, admin)).defaultRole).toBe('viewer');
+    const saved = await updateSettings(deps, admin, { defaultRole: 'editor' });
+    expect(saved.defaultRole).toBe('editor');
+    const [entry] = (await deps.store.audit.list({ recordType: 'settings', limit: 5 })).items;
+    expect(entry).toMatchObject({ changes: { defaultRole: ['viewer', 'editor'] } });
+    await expect(updateSettings(deps, admin, { defaultRole: 'admin' as 'editor' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
   it('refuses settings that break the rules, naming the field', async () => {
     await expect(updateSettings(deps, admin, { auditRetentionDays: 1 })).rejects.toMatchObject({
       code: 'INVALID_INPUT',

@@ -71,6 +71,21 @@ describeInBrowser('settings, merge and history on the page', () => {
   );
 
   it(
+    'shows the role of people in no mapped group, viewer by default, and saves a change to it',
+    async () => {
+      await page.goto(runner.url);
+      await openSettings();
+      const field = page.locator('.form-field').filter({ has: page.getByText('Role of people with Jira access in no listed group') });
+      await field.getByText('Viewer: reads the directory (recommended)').waitFor();
+      await chooseOption(page, page.getByLabel('Role of people with Jira access in no listed group'), 'Editor: edits and deletes contacts and companies', 'Editor');
+      await page.getByRole('button', { name: 'Save roles' }).click();
+      await page.getByText('Saved.').waitFor();
+      expect(await invoke<{ defaultRole: string }>('settings/get', {})).toMatchObject({ defaultRole: 'editor' });
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
     'checks the matching options and the history retention before saving them',
     async () => {
       await page.getByLabel('Extra free-mail domains').fill('mail.example\nlocalhost');

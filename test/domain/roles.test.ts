@@ -49,8 +49,9 @@ describe('roleFromGroups', () => {
     expect(roleFromGroups(['administrators'], [], { ...defaults, hasProductAccess: false })).toBe('admin');
   });
 
-  it('makes a user with product access an editor when nothing else applies', () => {
-    expect(roleFromGroups(['jira-software-users'], mapping, defaults)).toBe('editor');
+  it('makes a user with product access but no mapped group a viewer unless the default role says otherwise', () => {
+    expect(roleFromGroups(['jira-software-users'], mapping, defaults)).toBe('viewer');
+    expect(roleFromGroups(['jira-software-users'], mapping, { ...defaults, unmappedRole: 'editor' })).toBe('editor');
   });
 
   it('gives no access to a user without product access or a matching group', () => {

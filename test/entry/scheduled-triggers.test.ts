@@ -22,7 +22,7 @@ describe('scheduled triggers', () => {
   it('prunes the audit trail and answers 200 with the counts', async () => {
     const response = await makePruneAuditTrigger(() => world.deps)();
     expect(response).toMatchObject({ statusCode: 200, headers: { 'Content-Type': ['application/json'] } });
-    expect(JSON.parse(response.body)).toMatchObject({ deleted: 0, complete: true });
+    expect(JSON.parse(response.body)).toMatchObject({ deleted: 0, complete: true, repairedContacts: 0, repairedCompanies: 0, repairedMemberships: 0 });
     expect(info).toHaveBeenCalledWith(expect.stringContaining('"event":"audit-pruned"'));
   });
 

@@ -72,6 +72,7 @@ export function makeRestWorkItems(rest: AtlassianRest): WorkItems {
   }
 
   return {
+    siteUrl: site,
     async getIssuesAsUser(refs) {
       const wanted = [...new Set(refs.map(normaliseRef))];
       const valid = wanted.filter((r) => isIssueId(r) || isIssueKey(r));

@@ -30,7 +30,11 @@ export function forgeDeps(): ResolverDeps {
   return {
     store: makeSqlStore(openForgeSql()),
     settings,
-    access: makeJiraAccess({ jira: forgeJiraUsers(), roleMapping: async () => (await loadAppSettings(settings)).roleMapping }),
+    access: makeJiraAccess({
+      jira: forgeJiraUsers(),
+      roleMapping: async () => (await loadAppSettings(settings)).roleMapping,
+      defaultRole: async () => (await loadAppSettings(settings)).defaultRole,
+    }),
     clock: () => new Date(),
     ids: () => newId(),
     importQueue: makeForgeImportQueue(),

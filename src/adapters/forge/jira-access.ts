@@ -38,7 +38,13 @@ type Resolved = { role: Role | null; displayName: string };
  * `context.accountId` is the only thing taken from the request. asApp also works where a user has not granted the
  * app access to act for them, and it sees every group, where asUser would be limited by the caller's own rights.
  */
-export function makeJiraAccess(deps: { jira: JiraUsers; roleMapping: () => Promise<RoleMapping[]>; now?: () => number }): AccessPort {
+export function makeJiraAccess(deps: {
+  jira: JiraUsers;
+  roleMapping: () => Promise<RoleMapping[]>;
+  /** The role of a licensed user in no mapped group (the defaultRole setting); viewer when not given. */
+  defaultRole?: () => Promise<Role>;
+  now?: () => number;
+}): AccessPort {
   const now = deps.now ?? Date.now;
   const cache = new Map<string, { expires: number; value: Promise<Resolved> }>();
 
@@ -58,15 +64,16 @@ export function makeJiraAccess(deps: { jira: JiraUsers; roleMapping: () => Promi
   }
 
   async function lookUp(accountId: string): Promise<Resolved> {
-    const [user, groups, mapping, jiraAdmin] = await Promise.all([
+    const [user, groups, mapping, jiraAdmin, unmappedRole] = await Promise.all([
       deps.jira.userOf(accountId),
       deps.jira.groupsOf(accountId),
       deps.roleMapping(),
       deps.jira.isJiraAdmin(accountId),
+      deps.defaultRole ? deps.defaultRole() : Promise.resolve<Role>('viewer'),
     ]);
     if (user === null) return { role: null, displayName: accountId };
     // Jira administrators always administer the app, so no group mapping can lock them out of its settings.
-    const role = jiraAdmin ? 'admin' : roleFromGroups(groups, mapping, { adminGroups: [], hasProductAccess: user.hasProductAccess });
+    const role = jiraAdmin ? 'admin' : roleFromGroups(groups, mapping, { adminGroups: [], hasProductAccess: user.hasProductAccess, unmappedRole });
     return { role, displayName: user.displayName };
   }
 

@@ -2,7 +2,7 @@
 import { addNote } from '../../application/add-note';
 import { createCompany } from '../../application/create-company';
 import { createContact } from '../../application/create-contact';
-import type { Actor, Deps } from '../../application/deps';
+import type { Actor, Atomically, Deps } from '../../application/deps';
 import { createField } from '../../application/manage-custom-fields';
 import { setMembership } from '../../application/set-membership';
 import { customFieldInputSchema } from '../../domain/custom-fields';
@@ -53,33 +53,54 @@ const CONTACTS: (DemoContact & { companies: { company: CompanyKey; role: string;
   { firstName: 'Linus', lastName: 'Torvalds', email: 'linus.t@gmail.com', jobTitle: 'Independent developer', phone: '', companies: [] },
 ];
 
-/** Seeds the demo when the directory has never been seeded and is empty; true when it wrote anything. */
-export async function seedDemoData(deps: Deps): Promise<boolean> {
-  if ((await deps.settings.get<boolean>(DEMO_SEEDED_SETTING)) === true) return false;
-  if ((await deps.store.contacts.count({})) > 0 || (await deps.store.companies.count({})) > 0) return false;
+/** Set when seeding starts: a seed that died partway is finished on the next start, even though records exist. */
+export const DEMO_SEEDING_SETTING = 'local.demoSeeding';
 
-  const language = await createField(deps, ADMIN, customFieldInputSchema.parse({ entity: 'contact', name: 'Preferred language', type: 'select', options: ['English', 'French', 'German', 'Spanish'] }));
-  const renewal = await createField(deps, ADMIN, customFieldInputSchema.parse({ entity: 'company', name: 'Renewal date', type: 'date' }));
+/**
+ * Seeds the demo when the directory has never been seeded and is empty, or finishes a seed that died partway; true
+ * when it wrote anything. Every step looks for what an earlier run already wrote (fields by name, companies by domain,
+ * contacts by email, memberships, notes by text), and each step is one unit of work where the store allows it.
+ */
+export async function seedDemoData(deps: Deps, atomically?: Atomically): Promise<boolean> {
+  if ((await deps.settings.get<boolean>(DEMO_SEEDED_SETTING)) === true) return false;
+  const resuming = (await deps.settings.get<boolean>(DEMO_SEEDING_SETTING)) === true;
+  if (!resuming && ((await deps.store.contacts.count({})) > 0 || (await deps.store.companies.count({})) > 0)) return false;
+  await deps.settings.set(DEMO_SEEDING_SETTING, true);
+  const step = <T>(work: (d: Deps) => Promise<T>): Promise<T> => (atomically ? atomically((ports) => work({ ...deps, ...ports })) : work(deps));
+
+  const fields = await deps.store.fields.list();
+  const field = async (input: { entity: 'contact' | 'company'; name: string; type: string; options?: string[] }) =>
+    fields.find((f) => f.entity === input.entity && f.name === input.name) ?? (await step((d) => createField(d, ADMIN, customFieldInputSchema.parse(input))));
+  const language = await field({ entity: 'contact', name: 'Preferred language', type: 'select', options: ['English', 'French', 'German', 'Spanish'] });
+  const renewal = await field({ entity: 'company', name: 'Renewal date', type: 'date' });
 
   const companyIds = new Map<CompanyKey, string>();
   for (const company of COMPANIES) {
     const parentId = company.parent === null ? null : (companyIds.get(company.parent) ?? null);
     const custom = company.renewal ? { [renewal.id]: company.renewal } : {};
-    const created = await createCompany(deps, ADMIN, companyInputSchema.parse({ name: company.name, domains: [...company.domains], parentId, custom }));
-    companyIds.set(company.key, created.id);
+    const [existing] = await deps.store.companies.findByDomains([company.domains[0]]);
+    const id = existing?.id ?? (await step((d) => createCompany(d, ADMIN, companyInputSchema.parse({ name: company.name, domains: [...company.domains], parentId, custom })))).id;
+    companyIds.set(company.key, id);
   }
 
   const contactIds = new Map<string, string>();
   for (const { companies, language: preferred, ...fields } of CONTACTS) {
     const custom = preferred ? { [language.id]: preferred } : {};
-    const contact = await createContact(deps, ADMIN, contactInputSchema.parse({ ...fields, custom }));
-    contactIds.set(contact.email, contact.id);
+    const [existing] = await deps.store.contacts.findByEmails([fields.email]);
+    const contactId = existing?.id ?? (await step((d) => createContact(d, ADMIN, contactInputSchema.parse({ ...fields, custom })))).id;
+    contactIds.set(fields.email, contactId);
+    const memberOf = new Set((await deps.store.memberships.forContacts([contactId])).map((m) => m.companyId));
     for (const membership of companies) {
-      await setMembership(deps, ADMIN, { contactId: contact.id, companyId: companyIds.get(membership.company)!, role: membership.role, isPrimary: membership.primary ?? false });
+      const companyId = companyIds.get(membership.company)!;
+      if (memberOf.has(companyId)) continue;
+      await step((d) => setMembership(d, ADMIN, { contactId, companyId, role: membership.role, isPrimary: membership.primary ?? false }));
     }
   }
 
-  const note = (actor: Actor, recordType: 'contact' | 'company', recordId: string, body: string) => addNote(deps, actor, noteInputSchema.parse({ recordType, recordId, body }));
+  const note = async (actor: Actor, recordType: 'contact' | 'company', recordId: string, body: string) => {
+    if ((await deps.store.notes.forRecord(recordType, recordId)).some((n) => n.body === body)) return;
+    await step((d) => addNote(d, actor, noteInputSchema.parse({ recordType, recordId, body })));
+  };
   await note(ADMIN, 'contact', contactIds.get('ada.lovelace@northwind.example')!, 'Prefers a short call over long email threads. Quarterly business review booked for the first week of March.');
   await note(AGENT, 'contact', contactIds.get('ada.lovelace@northwind.example')!, 'Asked for the SSO roadmap; sent the public page and promised an update when SAML lands.');
   await note(AGENT, 'contact', contactIds.get('grace.hopper@northwind-labs.example')!, 'Reports issues with full reproduction steps. Loop her in early on anything touching the API.');
@@ -87,5 +108,6 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
   await note(AGENT, 'company', companyIds.get('group')!, 'Invoices go to the group; subsidiaries raise their own support requests.');
 
   await deps.settings.set(DEMO_SEEDED_SETTING, true);
+  await deps.settings.delete(DEMO_SEEDING_SETTING);
   return true;
 }

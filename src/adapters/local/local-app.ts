@@ -1,19 +1,22 @@
 // The app as `npm start` runs it: the SQLite store in a data folder, local users, demo data, and the real resolvers.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { api, type Envelope, type ResolverKey } from '../../contracts/api';
 import { newId } from '../../domain/ids';
 import { defineResolvers, type ResolverDeps, type ResolverHandlers } from '../../entry/resolvers/define-resolvers';
+import { makeAtomic } from '../sql/atomic';
 import { applyMigrations } from '../sql/engine';
 import { makeSqlSettings } from '../sql/record-store';
 import { makeSqlStore } from '../sql/sql-store';
+import { checkDataDir } from './data-dir';
 import { seedDemoData } from './demo-data';
 import { LOCAL_USERS, makeLocalAccess } from './local-access';
 import { InProcessImportQueue } from './in-process-queue';
 import { makeFakeWorkItems } from './fake-work-items';
 import { InProcessPropertySync } from './in-process-property-sync';
 import { syncIssueProperties } from '../../application/issue-properties';
+import { interruptedJobs } from '../../application/import/resume-jobs';
+import { repairAuditTrail } from '../../application/repair-audit-trail';
 import { runImportStep } from '../../application/import/run-import-step';
 import { runBackfillStep } from '../../application/matching/run-backfill-step';
 import { makeFakeRequestDirectory } from './fake-request-directory';
@@ -43,7 +46,8 @@ const resolverKeySchema = z.enum(Object.keys(api) as [ResolverKey, ...ResolverKe
 
 export async function openLocalApp(options: { dataDir: string; seedDemo?: boolean }): Promise<LocalApp> {
   const dataDir = path.resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // A read-only or full folder would start fine and then fail every write: refuse now, in one line.
+  checkDataDir(dataDir);
   const engine = openSqlite(path.join(dataDir, DATABASE_FILE));
   try {
     await applyMigrations(engine);
@@ -64,11 +68,17 @@ export async function openLocalApp(options: { dataDir: string; seedDemo?: boolea
       propertySync,
       requests: makeFakeRequestDirectory(),
       backfillQueue,
+      atomically: makeAtomic(engine, { settingsInSql: true }),
     };
     // Small slices keep the local server responsive while a large import runs.
     importQueue.setWorker((message, retryCount) => runImportStep(deps, message, retryCount, LOCAL_SLICE_MS));
     backfillQueue.setWorker((message, retryCount) => runBackfillStep(deps, message, { retryCount, budgetMs: LOCAL_SLICE_MS }));
-    const seeded = options.seedDemo === false ? false : await seedDemoData(deps);
+    const seeded = options.seedDemo === false ? false : await seedDemoData(deps, deps.atomically);
+    // Records a killed process left without their history entry get it (each command is a transaction here, but
+    // a store written by an older version, or by the CLI's imports, may have gaps).
+    await repairAuditTrail(deps);
+    // A job whose process died (killed server or CLI) carries on now, rather than holding the import lock.
+    for (const message of await interruptedJobs(store)) await importQueue.push(message);
     const handlers = defineResolvers(deps);
     return {
       dataDir,

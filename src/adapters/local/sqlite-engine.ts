@@ -1,15 +1,93 @@
 // The embedded store: SQLite through better-sqlite3, used by `npm start`, the CLI and the fast tests.
 import Database from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { SqliteDialect, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
+import { busy } from '../../domain/errors';
 import { makeEngine, type SqlEngine } from '../sql/engine';
 
 // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32 is 32766.
 const SQLITE_MAX_PARAMS = 32766;
+/** How long a statement waits for another process's lock before the request answers BUSY (not the 5 s it used to freeze). */
+export const SQLITE_BUSY_TIMEOUT_MS = 750;
+const RETRY_AFTER_SECONDS = 2;
 
 export function openSqlite(file: string): SqlEngine {
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 5000');
-  return makeEngine('sqlite', new SqliteDialect({ database }), SQLITE_MAX_PARAMS);
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // Freed pages are zeroed, so an erased person's values do not linger in the file.
+  database.pragma('secure_delete = ON');
+  return makeEngine('sqlite', busyAware(new SqliteDialect({ database })), SQLITE_MAX_PARAMS);
+}
+
+/** SQLITE_BUSY / SQLITE_LOCKED (another process holds the file) become BUSY with a retry hint; other errors pass. */
+function translate(error: unknown): unknown {
+  // Not `instanceof Error`: the native module's errors may come from another realm (jest's sandbox, for one).
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return busy(`The local store is in use by another process (another server or CLI on the same data folder); try again in ${RETRY_AFTER_SECONDS} seconds.`, RETRY_AFTER_SECONDS);
+  }
+  return error;
+}
+
+async function translated<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw translate(error);
+  }
+}
+
+class BusyAwareConnection implements DatabaseConnection {
+  constructor(readonly inner: DatabaseConnection) {}
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return translated(() => this.inner.executeQuery<R>(query));
+  }
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery<R>(query, chunkSize);
+  }
+}
+
+class BusyAwareDriver implements Driver {
+  private readonly wrapped = new WeakMap<DatabaseConnection, BusyAwareConnection>();
+  constructor(private readonly inner: Driver) {}
+  init() {
+    return this.inner.init();
+  }
+  async acquireConnection() {
+    const conn = await this.inner.acquireConnection();
+    let wrapped = this.wrapped.get(conn);
+    if (!wrapped) {
+      wrapped = new BusyAwareConnection(conn);
+      this.wrapped.set(conn, wrapped);
+    }
+    return wrapped;
+  }
+  private unwrap(conn: DatabaseConnection): DatabaseConnection {
+    return conn instanceof BusyAwareConnection ? conn.inner : conn;
+  }
+  beginTransaction(conn: DatabaseConnection, settings: TransactionSettings) {
+    return translated(() => this.inner.beginTransaction(this.unwrap(conn), settings));
+  }
+  commitTransaction(conn: DatabaseConnection) {
+    return translated(() => this.inner.commitTransaction(this.unwrap(conn)));
+  }
+  rollbackTransaction(conn: DatabaseConnection) {
+    return this.inner.rollbackTransaction(this.unwrap(conn));
+  }
+  releaseConnection(conn: DatabaseConnection) {
+    return this.inner.releaseConnection(this.unwrap(conn));
+  }
+  destroy() {
+    return this.inner.destroy();
+  }
+}
+
+function busyAware(inner: Dialect): Dialect {
+  return {
+    createAdapter: () => inner.createAdapter(),
+    createDriver: () => new BusyAwareDriver(inner.createDriver()),
+    createIntrospector: (db) => inner.createIntrospector(db),
+    createQueryCompiler: () => inner.createQueryCompiler(),
+  };
 }

@@ -1,5 +1,5 @@
 // Contacts, companies and memberships on SQL: lookups by IN lists, multi-row upserts, keyset-paged prefix search.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import { AppError, conflict } from '../../domain/errors';
 import { searchWords } from '../../domain/normalise';
 import type { Companies, Contacts, DirectoryQuery, Memberships, Page } from '../../domain/ports';
@@ -7,6 +7,7 @@ import type { Company, Contact, Id, Membership, RecordType } from '../../domain/
 import { batchRows, chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
 import { sqlErrorKind } from './sql-errors';
+import { startsWith } from './like';
 import { upsertRows } from './upsert';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
 import type { CompaniesTable, ContactsTable, Database } from './schema';
@@ -80,8 +81,11 @@ class SearchIndex {
     // An email or domain is searched as typed (lowercased), since those are stored as whole terms.
     const raw = text.trim().toLowerCase();
     const words = /[@.]/.test(raw) && !/\s/.test(raw) ? [raw.slice(0, 191)] : searchWords(text).slice(0, 5);
+    // Text with nothing searchable in it ("%", "_") matches nothing, rather than dropping the filter.
+    if (words.length === 0) return [db.selectFrom('search_terms').select('record_id').where(sql<SqlBool>`1 = 0`)];
     return words.map((word) =>
-      db.selectFrom('search_terms').select('record_id').where('record_type', '=', recordType).where('term', 'like', `${word}%`),
+      // Escaped: a `%` or `_` the user typed matches only itself ("%@%" must not match everyone).
+      db.selectFrom('search_terms').select('record_id').where('record_type', '=', recordType).where(startsWith('term', word)),
     );
   }
 }
@@ -233,20 +237,35 @@ export function makeCompanies(engine: SqlEngine): Companies {
     return withDomains(rows);
   }
 
-  /** Replaces the domains of the given companies; a domain owned by another company is a DUPLICATE. */
+  /**
+   * Replaces the domains of the given companies; a domain owned by another company is a DUPLICATE. Only the domains
+   * that change are written, and added ones with a plain insert: the domain's primary key decides between racing
+   * writers, so a loser fails instead of being silently ignored (and its company is never written).
+   */
   async function writeDomains(companies: readonly Company[], isNew: (id: Id) => boolean): Promise<void> {
     const existing = companies.filter((c) => !isNew(c.id)).map((c) => c.id);
+    const held = new Map<string, string>(); // domain -> company, for the companies being written
+    for (const ids of chunkKeys(existing, IN_LIST)) {
+      for (const d of await db.selectFrom('company_domains').selectAll().where('company_id', 'in', ids).execute()) held.set(d.domain, d.company_id);
+    }
     const wanted = companies.flatMap((c) => c.domains.map((domain) => ({ domain, company_id: c.id })));
-    if (wanted.length > 0) {
+    const added = wanted.filter((w) => held.get(w.domain) !== w.company_id);
+    if (added.length > 0) {
       const owners = new Map<string, string>();
-      for (const chunk of chunkKeys(wanted.map((w) => w.domain), IN_LIST)) {
+      for (const chunk of chunkKeys(added.map((w) => w.domain), IN_LIST)) {
         for (const d of await db.selectFrom('company_domains').selectAll().where('domain', 'in', chunk).execute()) owners.set(d.domain, d.company_id);
       }
-      const taken = wanted.find((w) => owners.has(w.domain) && owners.get(w.domain) !== w.company_id);
+      // A domain moving between two companies written together is free once the other lets go of it.
+      const releasing = (domain: string, owner: string | undefined) => companies.some((c) => c.id === owner && !c.domains.includes(domain));
+      const taken = added.find((w) => owners.has(w.domain) && owners.get(w.domain) !== w.company_id && !releasing(w.domain, owners.get(w.domain)));
       if (taken) throw new AppError('DUPLICATE', `The domain ${taken.domain} already belongs to another company.`);
     }
-    for (const ids of chunkKeys(existing, IN_LIST)) await db.deleteFrom('company_domains').where('company_id', 'in', ids).execute();
-    for (const batch of batchRows(wanted, () => [0, 0], engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
+    const keep = new Set(wanted.map((w) => `${w.company_id} ${w.domain}`));
+    const removed = [...held].filter(([domain, companyId]) => !keep.has(`${companyId} ${domain}`)).map(([domain]) => domain);
+    for (const chunk of chunkKeys(removed, IN_LIST)) await db.deleteFrom('company_domains').where('domain', 'in', chunk).execute();
+    for (const batch of batchRows(added, () => [0, 0], engine.maxParams)) {
+      await rethrowDuplicate('A domain already belongs to another company.', () => db.insertInto('company_domains').values(batch).execute());
+    }
   }
 
   function filtered(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>) {

@@ -3,6 +3,8 @@ import type { Store } from '../../domain/ports';
 import { makeAccountReferences } from './account-store';
 import { makeCompanies, makeContacts, makeMemberships } from './directory-store';
 import type { SqlEngine } from './engine';
+import { makeAuditGaps } from './audit-gap-store';
+import { makeErasure } from './erasure-store';
 import { makeImportJobs } from './import-store';
 import { makeIssueMatches } from './issue-match-store';
 import { makeAuditLog, makeCustomFields, makeLinks, makeLocks, makeNotes } from './record-store';
@@ -20,5 +22,7 @@ export function makeSqlStore(engine: SqlEngine): Store {
     importJobs: makeImportJobs(engine),
     accounts: makeAccountReferences(engine),
     issueMatches: makeIssueMatches(engine),
+    erasure: makeErasure(engine),
+    auditGaps: makeAuditGaps(engine),
   };
 }

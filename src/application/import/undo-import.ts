@@ -120,16 +120,30 @@ async function undoRecords(store: Store, kind: 'contact' | 'company', entries: A
   }
 }
 
+/** Entries an erasure turned into tombstones name a person who must not come back: they are skipped, and listed. */
+export function withoutErased(entries: readonly AuditEntry[], undo: Undo): AuditEntry[] {
+  const kept: AuditEntry[] = [];
+  for (const e of entries) {
+    if (!('erased' in e.changes)) kept.push(e);
+    else if (undo.skipped.length < MAX_SKIPPED_LISTED) undo.skipped.push(`${e.recordType} ${e.recordId}: erased, not restored`);
+  }
+  return kept;
+}
+
 /** Advances an undo by chunks until done or the deadline passes. */
 export async function processUndo(deps: ImportDeps, jobId: string, options: { deadlineMs?: number } = {}): Promise<ImportJob> {
   let job = await loadJob(deps.store, jobId);
   while (job.status === 'undoing') {
     const undo = job.state.undo!;
-    await deps.store.locks.acquire(IMPORT_LOCK, jobId, IMPORT_LOCK_TTL_MS, deps.clock().getTime());
+    if (!(await deps.store.locks.acquire(IMPORT_LOCK, jobId, IMPORT_LOCK_TTL_MS, deps.clock().getTime()))) {
+      // Another import holds the lock (this undo's ran out while it was stopped): wait for it, as a queued retry does.
+      throw new AppError('IMPORT_RUNNING', 'An import is running; the undo continues once that import has finished.');
+    }
     const entries = await deps.store.audit.forJob(jobId, undo.stage, undo.after, IMPORT_CHUNK_ROWS);
     const now = deps.clock().toISOString();
-    if (undo.stage === 'membership') await undoMemberships(deps.store, entries, undo, now, undoActor(jobId));
-    else await undoRecords(deps.store, undo.stage, entries, undo, jobId, now);
+    const undoable = withoutErased(entries, undo);
+    if (undo.stage === 'membership') await undoMemberships(deps.store, undoable, undo, now, undoActor(jobId));
+    else await undoRecords(deps.store, undo.stage, undoable, undo, jobId, now);
     if (entries.length === IMPORT_CHUNK_ROWS) {
       undo.after = entries[entries.length - 1]!.id;
     } else {

@@ -12,7 +12,7 @@ import { getRecordHistory } from '../../application/get-record-history';
 import { listAuditEntries } from '../../application/list-audit-entries';
 import { mergeCompanies } from '../../application/merge-companies';
 import { mergeContacts } from '../../application/merge-contacts';
-import type { Actor, Deps } from '../../application/deps';
+import type { Actor, Atomically, Deps } from '../../application/deps';
 import { getCompanyProfile } from '../../application/get-company-profile';
 import { getContactProfile } from '../../application/get-contact-profile';
 import { getCurrentUser } from '../../application/get-current-user';
@@ -56,7 +56,7 @@ import { describeProblem, fieldProblems } from '../../contracts/validation';
 import { AppError } from '../../domain/errors';
 import { can, type Action } from '../../domain/roles';
 
-export type ResolverDeps = Deps & { access: AccessPort; importQueue: ImportQueue } & WorkPorts & MatchingPorts;
+export type ResolverDeps = Deps & { access: AccessPort; importQueue: ImportQueue; atomically?: Atomically } & WorkPorts & MatchingPorts;
 
 /** What Forge passes a resolver; only `context.accountId` is trusted, and only because Forge sets it. */
 export type ResolverRequest = { payload: unknown; context: { accountId?: string } };
@@ -147,7 +147,10 @@ function handlerFor<K extends ResolverKey>(key: K, deps: ResolverDeps): Resolver
         const first = problems[0] ?? { field: '', message: 'The request is not valid.' };
         return failure({ code: 'INVALID_INPUT', message: describeProblem(first), details: { field: first.field, problems: problems.slice(0, 20) } });
       }
-      return { ok: true, data: await run(deps, actor, parsed.data) };
+      // A command that writes runs as one unit where the store allows it, so a failure leaves no half-done write.
+      const { atomically } = deps;
+      const data = action !== 'read' && atomically ? await atomically((ports) => run({ ...deps, ...ports }, actor, parsed.data)) : await run(deps, actor, parsed.data);
+      return { ok: true, data };
     } catch (error) {
       // Forge shows the user its consent screen when this error leaves the function (calls made as the user).
       if (isPlatformSignal(error)) throw error;

@@ -84,13 +84,19 @@ describe('makeJiraAccess', () => {
     { group: 'sales', role: 'viewer' },
   ];
 
-  it('gives the role of the mapped group, editor for product access alone, and nothing to unknown accounts', async () => {
+  it('gives the role of the mapped group, viewer for product access alone, and nothing to unknown accounts', async () => {
     const { jira } = fakeJira({ mia: ['sales'], sam: ['jira-software-users'] }, { mia: user, sam: user });
     const access = makeJiraAccess({ jira, roleMapping: async () => mapping });
     expect(await access.roleOf('mia')).toBe('viewer');
-    expect(await access.roleOf('sam')).toBe('editor');
+    expect(await access.roleOf('sam')).toBe('viewer');
     expect(await access.roleOf('ghost')).toBeNull();
     expect(await access.displayNameOf('mia')).toBe('Mia Krystof');
+  });
+
+  it('gives an unmapped licensed user the default role from the settings', async () => {
+    const { jira } = fakeJira({ sam: ['jira-software-users'] }, { sam: user });
+    const access = makeJiraAccess({ jira, roleMapping: async () => mapping, defaultRole: async () => 'editor' });
+    expect(await access.roleOf('sam')).toBe('editor');
   });
 
   it('makes a holder of the Administer Jira permission admin whatever their site calls its admin group', async () => {
@@ -138,6 +144,6 @@ describe('makeJiraAccess', () => {
     const access = makeJiraAccess({ jira, roleMapping: async () => [] });
     await expect(access.roleOf('mia')).rejects.toThrow('Jira is down');
     fail = false;
-    expect(await access.roleOf('mia')).toBe('editor');
+    expect(await access.roleOf('mia')).toBe('viewer');
   });
 });

@@ -5,11 +5,14 @@ import { once } from 'node:events';
 import { importFile } from '../../../application/import/import-file';
 import { errorFileLines, listImports, progressOf } from '../../../application/import/import-results';
 import { importOptionsSchema, type ImportJob } from '../../../application/import/job-model';
+import { processImport } from '../../../application/import/process-import';
+import { interruptedJobs } from '../../../application/import/resume-jobs';
 import { processUndo, startUndo } from '../../../application/import/undo-import';
 import { AppError } from '../../../domain/errors';
 import { applyMigrations } from '../../sql/engine';
 import { makeSqlSettings } from '../../sql/record-store';
 import { makeSqlStore } from '../../sql/sql-store';
+import { checkDataDir, DataDirError } from '../data-dir';
 import { DATABASE_FILE } from '../local-app';
 import { openSqlite } from '../sqlite-engine';
 import { dataDir, importArgs, IMPORT_USAGE } from './args';
@@ -52,13 +55,25 @@ async function main(): Promise<void> {
     return;
   }
   const dir = dataDir(args.data);
-  mkdirSync(dir, { recursive: true });
+  try {
+    checkDataDir(dir);
+  } catch (error) {
+    if (error instanceof DataDirError) fail(2, error.message);
+    throw error;
+  }
   const engine = openSqlite(path.join(dir, DATABASE_FILE));
   await applyMigrations(engine);
   const store = makeSqlStore(engine);
   const settings = makeSqlSettings(engine);
   const deps = { store, clock: () => new Date() };
   try {
+    // A job whose process died (a killed server or CLI) is finished first; it would hold the import lock otherwise.
+    for (const message of await interruptedJobs(store)) {
+      if (message.jobId === args.resume) continue;
+      process.stderr.write(`Finishing ${message.kind === 'undo' ? 'the undo of ' : ''}import job ${message.jobId}, left unfinished by a process that stopped.\n`);
+      if (message.kind === 'undo') await processUndo(deps, message.jobId);
+      else await processImport(deps, message.jobId);
+    }
     if (args.list) {
       for (const job of await listImports(store, 50)) {
         process.stdout.write(`${job.jobId}  ${job.createdAt}  ${job.status.padEnd(8)} ${job.dryRun ? 'dry-run ' : ''}${job.fileName} (${job.totalRows} rows)\n`);

@@ -93,8 +93,23 @@ const ROLE_OPTIONS: RoleOption[] = [
   { label: 'Admin: also imports and changes settings', value: 'admin' },
 ];
 
-export function RoleMappingForm({ initial, onSaved }: { initial: AppSettings['roleMapping']; onSaved: (settings: AppSettings) => void }) {
+type DefaultRoleOption = { label: string; value: AppSettings['defaultRole'] };
+const DEFAULT_ROLE_OPTIONS: DefaultRoleOption[] = [
+  { label: 'Viewer: reads the directory (recommended)', value: 'viewer' },
+  { label: 'Editor: edits and deletes contacts and companies', value: 'editor' },
+];
+
+export function RoleMappingForm({
+  initial,
+  initialDefaultRole,
+  onSaved,
+}: {
+  initial: AppSettings['roleMapping'];
+  initialDefaultRole: AppSettings['defaultRole'];
+  onSaved: (settings: AppSettings) => void;
+}) {
   const [rows, setRows] = useState(initial.map((row) => ({ ...row })));
+  const [defaultRole, setDefaultRole] = useState(initialDefaultRole);
   const { errors, saving, saved, save, clearSaved } = useSettingsSave(onSaved);
   const update = (index: number, change: Partial<(typeof rows)[number]>) => {
     clearSaved();
@@ -105,12 +120,30 @@ export function RoleMappingForm({ initial, onSaved }: { initial: AppSettings['ro
       title="Roles by Jira group"
       intro={
         <>
-          Members of a group get its role; someone in several groups gets the highest. People with Jira access in no listed group are editors. Jira
-          administrators (the Administer Jira global permission) are always admins.
+          Members of a group get its role; someone in several groups gets the highest. People with Jira access in no listed group get the
+          default role below. Jira administrators (the Administer Jira global permission) are always admins.
         </>
       }
-      onSubmit={() => void save({ roleMapping: rows })}
+      onSubmit={() => void save({ roleMapping: rows, defaultRole })}
     >
+      <div className="form-field">
+        <Label htmlFor="default-role">Role of people with Jira access in no listed group</Label>
+        <Select<DefaultRoleOption, false>
+          inputId="default-role"
+          options={DEFAULT_ROLE_OPTIONS}
+          value={DEFAULT_ROLE_OPTIONS.find((o) => o.value === defaultRole) ?? null}
+          onChange={(option) => {
+            if (!option) return;
+            clearSaved();
+            setDefaultRole(option.value);
+          }}
+          validationState={errorAt(errors, 'defaultRole') ? 'error' : 'default'}
+          isSearchable={false}
+          menuPortalTarget={document.body}
+          styles={{ menuPortal: (base) => ({ ...base, zIndex: 9999 }) }}
+        />
+        {errorAt(errors, 'defaultRole') && <ErrorMessage>{errorAt(errors, 'defaultRole')}</ErrorMessage>}
+      </div>
       {rows.length === 0 ? (
         <p className="empty-note">No groups are mapped yet.</p>
       ) : (
@@ -181,7 +214,7 @@ export function RoleMappingForm({ initial, onSaved }: { initial: AppSettings['ro
         </Button>
       </p>
       {errors.roleMapping && <ErrorMessage>{errors.roleMapping}</ErrorMessage>}
-      <SaveRow saving={saving} saved={saved} errors={errors} placed={['roleMapping']} label="Save roles" />
+      <SaveRow saving={saving} saved={saved} errors={errors} placed={['roleMapping', 'defaultRole']} label="Save roles" />
     </SettingsForm>
   );
 }

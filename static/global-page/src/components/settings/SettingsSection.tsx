@@ -20,7 +20,7 @@ export function SettingsSection() {
       </div>
       <div className="settings-stack">
         <EmailAccessNotice />
-        <RoleMappingForm initial={settings.data.roleMapping} onSaved={saved} />
+        <RoleMappingForm initial={settings.data.roleMapping} initialDefaultRole={settings.data.defaultRole} onSaved={saved} />
         <CustomFieldsManager />
         <AutoMatchForm initial={settings.data.autoMatch} onSaved={saved} />
         <AuditRetentionForm initial={settings.data.auditRetentionDays} onSaved={saved} />

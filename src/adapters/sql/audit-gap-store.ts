@@ -1,0 +1,39 @@
+// Finds records without the history entry that should have come with them (a process killed between the two writes).
+import { sql, type SqlBool } from 'kysely';
+import type { AuditGaps } from '../../domain/ports';
+import type { SqlEngine } from './engine';
+import { toContact, toMembership } from './rows';
+import { makeCompanies } from './directory-store';
+
+// An import lists the memberships of a contact it creates inside that contact's create entry.
+const MEMBERSHIP_ACTIONS = ['create', 'membership-add', 'membership-update', 'merge'];
+
+export function makeAuditGaps(engine: SqlEngine): AuditGaps {
+  const { db } = engine;
+  const companies = makeCompanies(engine);
+  // Any entry at all about the record: its create, or anything later (an import's update, a merge, an erase).
+  const noHistory = (recordType: 'contact' | 'company', idColumn: string) =>
+    sql<SqlBool>`NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_type = ${recordType} AND a.record_id = ${sql.ref(idColumn)})`;
+  const pairKey = engine.dialect === 'mysql' ? sql`CONCAT(m.contact_id, ':', m.company_id)` : sql`m.contact_id || ':' || m.company_id`;
+
+  return {
+    async contactsWithoutHistory(since, limit) {
+      const rows = await db.selectFrom('contacts').selectAll().where('created_at', '>=', since).where(noHistory('contact', 'contacts.id')).orderBy('created_at').limit(limit).execute();
+      return rows.map(toContact);
+    },
+    async companiesWithoutHistory(since, limit) {
+      const rows = await db.selectFrom('companies').select('id').where('created_at', '>=', since).where(noHistory('company', 'companies.id')).orderBy('created_at').limit(limit).execute();
+      return companies.findMany(rows.map((r) => r.id));
+    },
+    async membershipsWithoutHistory(since, limit) {
+      const result = await sql<{ contact_id: string; company_id: string; role: string; is_primary: number; created_at: string; created_by: string }>`
+        SELECT m.contact_id, m.company_id, m.role, m.is_primary, m.created_at, m.created_by FROM memberships m
+        WHERE m.created_at >= ${since}
+          AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_type = 'contact' AND a.record_id = m.contact_id
+                          AND a.action IN (${sql.join(MEMBERSHIP_ACTIONS)}) AND a.at >= m.created_at)
+          AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_type = 'membership' AND a.record_id = ${pairKey})
+        ORDER BY m.created_at LIMIT ${limit}`.execute(db);
+      return result.rows.map(toMembership);
+    },
+  };
+}
