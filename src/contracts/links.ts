@@ -12,13 +12,17 @@ export const MAX_ALSO_COMPANIES = 10;
 
 const issueIdSchema = z.string().trim().regex(ISSUE_ID_PATTERN, 'An issue id is the number Jira gives the issue (such as 10042)');
 
-/** An issue (JSM requests are issues too) by id, with its key for messages; or a Confluence page or space by URL. */
+/** An issue (JSM requests are issues too) by id or key, with its pasted address; or a Confluence page or space by URL. */
 export const linkTargetSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('issue'),
-    issueId: issueIdSchema,
-    issueKey: z.string().trim().toUpperCase().regex(ISSUE_KEY_PATTERN, 'An issue key looks like SUP-42').optional(),
-  }),
+  z
+    .object({
+      type: z.literal('issue'),
+      issueId: issueIdSchema.optional(),
+      issueKey: z.string().trim().toUpperCase().regex(ISSUE_KEY_PATTERN, 'An issue key looks like SUP-42').optional(),
+      /** The issue's address as pasted; the server links it only when it is on this site. */
+      url: z.string().trim().max(2000, 'An issue link is at most 2000 characters').optional(),
+    })
+    .refine((t) => t.issueId !== undefined || t.issueKey !== undefined, { message: 'Say which issue to link: its id or its key', path: ['issueKey'] }),
   z.object({
     type: z.literal('confluence'),
     url: z.string().trim().min(1, 'Paste the link of a Confluence page or space').max(2000, 'A Confluence link is at most 2000 characters'),

@@ -113,6 +113,30 @@ describe.each(engines())('linked work on $name', (factory) => {
     expect(work).toMatchObject({ hidden: 1, missing: 1, counts: { issue: 3 } });
   });
 
+  it('links from the profile by pasted key or address of this site, and refuses an address on another site', async () => {
+    const byKey = await linkRecord(world.deps, agent, { recordType: 'contact', recordId: ada.id, target: { type: 'issue', issueKey: 'sup-2' }, alsoCompanyIds: [] });
+    expect(byKey.created.map((l) => [l.targetId, l.targetKey])).toEqual([['10101', 'SUP-2']]);
+    const byUrl = await linkRecord(world.deps, agent, {
+      recordType: 'contact',
+      recordId: ada.id,
+      target: { type: 'issue', issueKey: 'ENG-12', url: 'https://customer-directory.example.atlassian.net/browse/ENG-12' },
+      alsoCompanyIds: [],
+    });
+    expect(byUrl.created.map((l) => l.targetKey)).toEqual(['ENG-12']);
+    await expect(
+      linkRecord(world.deps, agent, {
+        recordType: 'contact',
+        recordId: ada.id,
+        target: { type: 'issue', issueKey: 'SUP-1', url: 'https://evil.example.net/browse/SUP-1' },
+        alsoCompanyIds: [],
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('another Atlassian site') });
+    await expect(
+      linkRecord(world.deps, agent, { recordType: 'contact', recordId: ada.id, target: { type: 'issue', issueKey: 'NOPE-1' }, alsoCompanyIds: [] }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await world.deps.store.links.forRecord('contact', ada.id)).map((l) => l.targetKey).sort()).toEqual(['ENG-12', 'SUP-2']);
+  });
+
   it(`pages through ${MANY.toLocaleString('en')} links with a cursor, each issue once, and filters done issues across pages`, async () => {
     const site = new FakeAtlassianSite(Array.from({ length: MANY }, (_, n) => bigIssue(n)));
     const deps: LinkingDeps = { ...world.deps, workItems: makeRestWorkItems(site) };
