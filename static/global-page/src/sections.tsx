@@ -6,10 +6,11 @@ import { ImportHistory } from './components/import/ImportHistory';
 import { ImportSection } from './components/import/ImportSection';
 import { RecordBrowser } from './components/RecordBrowser';
 import { SettingsSection } from './components/settings/SettingsSection';
+import type { SectionId } from './routing';
 import type { Session } from './session';
 
 export type Section = {
-  id: string;
+  id: SectionId;
   label: string;
   /** Hides the tab from users who cannot use it; the backend still checks every call. */
   isVisible?: (session: Session) => boolean;
@@ -20,12 +21,12 @@ export const SECTIONS: readonly Section[] = [
   {
     id: 'contacts',
     label: 'Contacts',
-    render: () => <RecordBrowser rootLabel="Contacts" list={(props) => <ContactList {...props} />} />,
+    render: () => <RecordBrowser section="contacts" rootLabel="Contacts" list={(props) => <ContactList {...props} />} />,
   },
   {
     id: 'companies',
     label: 'Companies',
-    render: () => <RecordBrowser rootLabel="Companies" list={(props) => <CompanyList {...props} />} />,
+    render: () => <RecordBrowser section="companies" rootLabel="Companies" list={(props) => <CompanyList {...props} />} />,
   },
   { id: 'import', label: 'Import', isVisible: (session) => session.canAdmin, render: () => <ImportSection /> },
   { id: 'import-history', label: 'Import history', isVisible: (session) => session.canAdmin, render: () => <ImportHistory /> },

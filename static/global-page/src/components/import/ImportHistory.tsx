@@ -10,6 +10,7 @@ import { notify, usePageEvent } from '../../events';
 import { formatDateTime, plural } from '../../format';
 import { hasEnded, type ImportJobStatus, type ImportStatus } from '../../hooks/use-import-status';
 import { downloadErrorFile } from '../../import/error-file';
+import { useRouter, useViewHeading } from '../../router';
 import { personName, useSession } from '../../session';
 import { AsyncButton } from '../AsyncButton';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -56,7 +57,11 @@ export function ImportHistory() {
   const [hasMore, setHasMore] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
   const [undoing, setUndoing] = useState<Job | null>(null);
-  const [details, setDetails] = useState<string | null>(null);
+  // The open report is part of the address (imports/<job id>), so a link or a reload shows it again.
+  const { route, navigate } = useRouter();
+  const details = route.section === 'import-history' ? (route.jobId ?? null) : null;
+  const setDetails = (jobId: string | null) => navigate(jobId ? { section: 'import-history', jobId } : { section: 'import-history' });
+  const reportHeading = useViewHeading<HTMLHeadingElement>({ section: 'import-history', ...(details ? { jobId: details } : {}) }, details !== null && Boolean(reports[details ?? '']));
   const [undoJobId, setUndoJobId] = useState<string | null>(null);
   const latest = useRef(0);
   // The undo started here: when it ends, the directory lists are stale.
@@ -205,7 +210,7 @@ export function ImportHistory() {
       {shown && shownReport && (
         <section className="card history-report" aria-labelledby="history-report-heading">
           <div className="card-header">
-            <h3 id="history-report-heading">
+            <h3 id="history-report-heading" ref={reportHeading} tabIndex={-1}>
               {shown.dryRun ? 'Dry run' : 'Import'} of {shown.fileName}
             </h3>
             <Button appearance="subtle" onClick={() => setDetails(null)}>
