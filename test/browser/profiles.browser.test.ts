@@ -173,6 +173,124 @@ describeInBrowser('profiles as the account view', () => {
     BROWSER_TIMEOUT_MS,
   );
 
+  it(
+    'lets an admin delete a company, saying that its contacts and subsidiaries stay',
+    async () => {
+      const parent = await session.invoke<{ id: string }>('companies/create', { name: 'Initech Holdings' });
+      await session.invoke('companies/create', { name: 'Initech Labs', parentId: parent.id });
+      await page.goto(`${session.runner.url}/companies/${parent.id}`);
+      await page.getByRole('heading', { name: 'Initech Holdings', level: 2 }).waitFor();
+      await page.getByRole('button', { name: 'Delete company' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete Initech Holdings?' });
+      await dialog.getByText('Its 1 subsidiary stays and become top-level companies', { exact: false }).or(dialog.getByText(/Its 1 subsidiary stay/)).first().waitFor();
+      await saveScreenshot(page, 'company-delete-dialog');
+      await dialog.getByRole('button', { name: 'Delete company' }).click();
+      await page.getByText(/^Deleted Initech Holdings: 0 memberships removed, 1 subsidiary now without a parent\.$/).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/companies');
+      const labs = await session.invoke<Found>('companies/search', { text: 'initech' });
+      expect(labs.items.map((c) => c.name)).toEqual(['Initech Labs']);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    "erases a contact only after the admin types its email, explaining what goes, and deletes another",
+    async () => {
+      const doomed = await session.invoke<{ id: string }>('contacts/create', { email: 'peter.gibbons@initech.example', firstName: 'Peter', lastName: 'Gibbons' });
+      await page.goto(`${session.runner.url}/contacts/${doomed.id}`);
+      await page.getByRole('heading', { name: 'Peter Gibbons', level: 2 }).waitFor();
+      await page.getByRole('button', { name: 'Erase contact' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Erase Peter Gibbons?' });
+      await dialog.getByText(/cannot be undone/).waitFor();
+      const confirm = dialog.getByRole('button', { name: 'Erase contact' });
+      expect(await confirm.isDisabled()).toBe(true);
+      await dialog.getByLabel('Type peter.gibbons@initech.example to confirm').fill('peter.gibbons@initech');
+      expect(await confirm.isDisabled()).toBe(true);
+      await dialog.getByLabel('Type peter.gibbons@initech.example to confirm').fill('peter.gibbons@initech.example');
+      await saveScreenshot(page, 'contact-erase-dialog');
+      await confirm.click();
+      await page.getByText(/^Erased Peter Gibbons/).waitFor();
+      expect((await session.invoke<Found>('contacts/search', { text: 'gibbons' })).items).toEqual([]);
+
+      const other = await session.invoke<{ id: string }>('contacts/create', { email: 'milton@initech.example', firstName: 'Milton' });
+      await page.goto(`${session.runner.url}/contacts/${other.id}`);
+      await page.getByRole('button', { name: 'Delete contact' }).click();
+      await page.getByRole('dialog', { name: 'Delete Milton?' }).getByRole('button', { name: 'Delete contact' }).click();
+      await page.getByText(/^Deleted Milton, with 0 memberships, 0 links and 0 notes\.$/).waitFor();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    'lists the audit trail filtered by what changed and who changed it, and opens the record from an entry',
+    async () => {
+      await page.getByRole('tab', { name: 'Audit trail' }).click();
+      expect(new URL(page.url()).pathname).toBe('/audit');
+      const entries = page.getByRole('list', { name: 'Audit trail entries' });
+      await entries.getByRole('listitem').first().waitFor();
+      await page.getByLabel('What').selectOption('link');
+      await page.getByLabel('Who').fill('local-agent');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[aria-label="Audit trail entries"] .history-meta')].every((e) => /^Linked to an issue\s*by Local Agent/.test(e.textContent ?? '')),
+      );
+      const texts = await entries.locator('li.history-entry').allInnerTexts();
+      expect(texts.length).toBeGreaterThanOrEqual(5);
+      expect(texts.every((t) => t.includes('Linked to an issue') && t.includes('Local Agent'))).toBe(true);
+      await saveScreenshot(page, 'audit-trail-filtered');
+      await page.getByLabel('What').selectOption('erase');
+      await page.getByLabel('Who').fill('');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Audit trail entries"] li.history-entry').length === 1);
+      await page.getByLabel('What').selectOption('link');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await entries.getByRole('button', { name: /^Contact / }).first().click();
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      expect(new URL(page.url()).pathname).toMatch(/^\/contacts\/.+/);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    'runs "match existing issues by JQL" from the settings and shows its progress to the end',
+    async () => {
+      await page.getByRole('tab', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: 'Start matching' }).click();
+      const progress = page.getByRole('status', { name: 'Matching progress' });
+      await progress.getByText('Matching finished').waitFor({ timeout: 30_000 });
+      expect(await progress.innerText()).toMatch(/\d+ issues? checked in \d+ pages?: \d+ linked, \d+ suggested/);
+      await saveScreenshot(page, 'settings-backfill-done');
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    'shows an editor delete but not erase, and a viewer neither',
+    async () => {
+      await page.goto(`${session.runner.url}/contacts/${grace}`);
+      await page.getByLabel('Local user').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.getByRole('option', { name: 'Local Agent (editor)' }).click();
+      await page.getByRole('heading', { name: 'Grace Hopper', level: 2 }).waitFor();
+      await page.getByRole('button', { name: 'Delete contact' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Erase contact' }).count()).toBe(0);
+      expect(await page.getByRole('tab', { name: 'Audit trail' }).count()).toBe(0);
+      await page.getByLabel('Local user').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.getByRole('option', { name: 'Local Viewer (viewer)' }).click();
+      await page.getByRole('heading', { name: 'Grace Hopper', level: 2 }).waitFor();
+      await page.getByRole('list', { name: 'Linked work items' }).waitFor();
+      for (const control of ['Delete contact', 'Erase contact', 'Link', 'Unlink SUP-2']) {
+        expect({ control, count: await page.getByRole('button', { name: control, exact: true }).count() }).toEqual({ control, count: 0 });
+      }
+      await page.getByLabel('Local user').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.getByRole('option', { name: 'Local Admin (admin)' }).click();
+      await page.getByRole('button', { name: 'Erase contact' }).waitFor();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
   it('logged no errors in the browser (script errors, failed requests, CSP violations)', () => {
     expect(session.errors).toEqual([]);
     expect(session.dialogs).toEqual([]);

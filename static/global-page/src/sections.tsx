@@ -1,5 +1,6 @@
 // The page's sections, one tab each. Add a section here (import, settings, export) to give it a tab.
 import type { ReactNode } from 'react';
+import { AuditTrailSection } from './components/admin/AuditTrailSection';
 import { CompanyList } from './components/CompanyList';
 import { ContactList } from './components/ContactList';
 import { ImportHistory } from './components/import/ImportHistory';
@@ -30,5 +31,6 @@ export const SECTIONS: readonly Section[] = [
   },
   { id: 'import', label: 'Import', isVisible: (session) => session.canAdmin, render: () => <ImportSection /> },
   { id: 'import-history', label: 'Import history', isVisible: (session) => session.canAdmin, render: () => <ImportHistory /> },
+  { id: 'audit', label: 'Audit trail', isVisible: (session) => session.canAdmin, render: () => <AuditTrailSection /> },
   { id: 'settings', label: 'Settings', isVisible: (session) => session.canAdmin, render: () => <SettingsSection /> },
 ];

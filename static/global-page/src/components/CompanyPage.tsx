@@ -18,6 +18,7 @@ import { CustomFieldsCard } from './CustomFieldsCard';
 import { DetailList } from './DetailList';
 import { ExportButton } from './ExportButton';
 import { HistoryCard } from './HistoryCard';
+import { CompanyDangerZone } from './admin/RecordDangerZone';
 import { LinkedWorkCard } from './LinkedWorkCard';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
@@ -25,7 +26,20 @@ import { MergeDialog, mergeSummary } from './MergeDialog';
 import { NotesCard } from './NotesCard';
 import { RecordLink } from './RecordLink';
 
-export function CompanyPage({ id, onOpen, onChanged, onNamed }: { id: string; onOpen: OpenRecord; onChanged: () => void; onNamed?: (name: string) => void }) {
+export function CompanyPage({
+  id,
+  onOpen,
+  onChanged,
+  onNamed,
+  onGone,
+}: {
+  id: string;
+  onOpen: OpenRecord;
+  onChanged: () => void;
+  onNamed?: (name: string) => void;
+  /** The record was deleted or erased here; the message says what went. */
+  onGone?: (message: string) => void;
+}) {
   const { canWrite } = useSession();
   const profile = useLoader(() => call('companies/get', { id }), [id]);
   const heading = useViewHeading<HTMLHeadingElement>({ section: 'companies', id }, profile.data !== null);
@@ -113,6 +127,7 @@ export function CompanyPage({ id, onOpen, onChanged, onNamed }: { id: string; on
             ])
           }
         />
+        <CompanyDangerZone company={company} onGone={(message) => onGone?.(message)} />
       </div>
       <ModalTransition>
         {editing && (

@@ -15,6 +15,7 @@ import { ContactEditModal } from './ContactEditModal';
 import { CustomFieldsCard } from './CustomFieldsCard';
 import { DetailList } from './DetailList';
 import { HistoryCard } from './HistoryCard';
+import { ContactDangerZone } from './admin/RecordDangerZone';
 import { LinkedWorkCard } from './LinkedWorkCard';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
@@ -22,7 +23,20 @@ import { MembershipList } from './MembershipList';
 import { MergeDialog, mergeSummary } from './MergeDialog';
 import { NotesCard } from './NotesCard';
 
-export function ContactPage({ id, onOpen, onChanged, onNamed }: { id: string; onOpen: OpenRecord; onChanged: () => void; onNamed?: (name: string) => void }) {
+export function ContactPage({
+  id,
+  onOpen,
+  onChanged,
+  onNamed,
+  onGone,
+}: {
+  id: string;
+  onOpen: OpenRecord;
+  onChanged: () => void;
+  onNamed?: (name: string) => void;
+  /** The record was deleted or erased here; the message says what went. */
+  onGone?: (message: string) => void;
+}) {
   const { canWrite } = useSession();
   const profile = useLoader(() => call('contacts/get', { id }), [id]);
   const heading = useViewHeading<HTMLHeadingElement>({ section: 'contacts', id }, profile.data !== null);
@@ -95,6 +109,7 @@ export function ContactPage({ id, onOpen, onChanged, onNamed }: { id: string; on
           refreshKey={`${contact.version}:${contact.memberships.length}:${notes.length}`}
           names={new Map(contact.memberships.map((m) => [m.companyId, m.companyName]))}
         />
+        <ContactDangerZone contact={contact} noteCount={notes.length} onGone={(message) => onGone?.(message)} />
       </div>
       <ModalTransition>
         {editing && (

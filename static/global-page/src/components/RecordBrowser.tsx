@@ -1,5 +1,6 @@
 // A section that lists records and opens their profiles on top, keeping the list (and its search) underneath; which
 // profile is open comes from the route, so links, reloads and back/forward land on it.
+import SectionMessage from '@atlaskit/section-message';
 import { type ReactNode, useState } from 'react';
 import type { OpenRecord, RecordRef } from '../navigation';
 import { useRouter } from '../router';
@@ -23,6 +24,12 @@ export function RecordBrowser({
   const [refreshKey, setRefreshKey] = useState(0);
   const [stale, setStale] = useState(false);
   const [shownId, setShownId] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<string | null>(null);
+  const gone = (message: string) => {
+    setNotice(message);
+    setStale(true);
+    navigate({ section }, { replace: true });
+  };
 
   const open: OpenRecord = (target) => {
     setLabels((current) => new Map(current).set(target.id, target.label));
@@ -50,13 +57,22 @@ export function RecordBrowser({
         <div className="section">
           <Breadcrumbs rootLabel={rootLabel} trail={[current]} onNavigate={() => navigate({ section })} />
           {current.type === 'contact' ? (
-            <ContactPage key={current.id} id={current.id} onOpen={open} onChanged={() => setStale(true)} onNamed={named} />
+            <ContactPage key={current.id} id={current.id} onOpen={open} onChanged={() => setStale(true)} onNamed={named} onGone={gone} />
           ) : (
-            <CompanyPage key={current.id} id={current.id} onOpen={open} onChanged={() => setStale(true)} onNamed={named} />
+            <CompanyPage key={current.id} id={current.id} onOpen={open} onChanged={() => setStale(true)} onNamed={named} onGone={gone} />
           )}
         </div>
       )}
-      <div hidden={current !== undefined}>{list({ onOpen: open, refreshKey })}</div>
+      <div hidden={current !== undefined}>
+        {notice && (
+          <div className="profile-notice" role="status">
+            <SectionMessage appearance="success" isDismissible onDismiss={() => setNotice(null)}>
+              <p>{notice}</p>
+            </SectionMessage>
+          </div>
+        )}
+        {list({ onOpen: open, refreshKey })}
+      </div>
     </>
   );
 }
