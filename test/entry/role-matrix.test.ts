@@ -65,6 +65,8 @@ const fixtures: { [K in ResolverKey]: (seed: Seed) => ApiInput<K> } = {
   'links/work': (s) => ({ recordType: 'company', recordId: s.company.id }),
   'links/remove-missing': (s) => ({ recordType: 'company', recordId: s.company.id }),
   'directory/typeahead': () => ({ text: 'ac' }),
+  'duplicates/contacts': () => ({}),
+  'duplicates/dismiss': (s) => ({ contactIds: [s.contact.id, s.duplicate.contact.id] }),
   'audit/record': (s) => ({ recordType: 'contact', recordId: s.contact.id }),
   'audit/list': () => ({ action: 'create' }),
   'contacts/merge': (s) => ({ keepId: s.contact.id, mergeId: s.duplicate.contact.id, versions: { keep: s.contact.version, merge: s.duplicate.contact.version } }),

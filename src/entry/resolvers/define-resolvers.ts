@@ -17,6 +17,7 @@ import { getCompanyProfile } from '../../application/get-company-profile';
 import { getContactProfile } from '../../application/get-contact-profile';
 import { getCurrentUser } from '../../application/get-current-user';
 import { getIssueLinks } from '../../application/get-issue-links';
+import { dismissDuplicate, findDuplicateContacts } from '../../application/find-duplicate-contacts';
 import { getLinkedWork } from '../../application/get-linked-work';
 import { linkRecord } from '../../application/link-record';
 import { removeMissingLinks } from '../../application/remove-missing-links';
@@ -115,6 +116,8 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   'matches/dismiss': dismissMatch,
   'matches/backfill-start': startBackfill,
   'matches/backfill-status': backfillStatus,
+  'duplicates/contacts': findDuplicateContacts,
+  'duplicates/dismiss': dismissDuplicate,
 };
 
 // The same contract, seen one key at a time: indexing it with a generic key keeps input and result types paired.
