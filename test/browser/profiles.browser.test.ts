@@ -265,6 +265,36 @@ describeInBrowser('profiles as the account view', () => {
   );
 
   it(
+    'lists possible duplicates with the reason, merges one pair and dismisses another',
+    async () => {
+      await session.invoke('contacts/create', { email: 'Ada.Lovelace+billing@northwind.example', firstName: 'Ada', lastName: 'L.' });
+      await session.invoke('contacts/create', { email: 'bob@phones.example', firstName: 'Bob', phone: '(134)122-8853' });
+      await session.invoke('contacts/create', { email: 'robert@phones.example', firstName: 'Robert', phone: '134 122 8853' });
+      await page.getByRole('tab', { name: 'Duplicates' }).click();
+      expect(new URL(page.url()).pathname).toBe('/duplicates');
+      const pairs = page.getByRole('list', { name: 'Possible duplicate pairs' });
+      await pairs.getByText('Same mailbox').waitFor();
+      expect(await pairs.locator('li.duplicate-pair').count()).toBe(2);
+      await pairs.locator('li.duplicate-pair').filter({ hasText: 'Same phone' }).getByText('robert@phones.example').waitFor();
+      await saveScreenshot(page, 'duplicates-list');
+
+      await pairs.locator('li.duplicate-pair').filter({ hasText: 'Same phone' }).getByRole('button', { name: /^Dismiss / }).click();
+      await page.getByText(/will not be suggested again\.$/).waitFor();
+      await pairs.locator('li.duplicate-pair').filter({ hasText: 'Same mailbox' }).getByRole('button', { name: /^Merge / }).click();
+      const dialog = page.getByRole('dialog', { name: /^Merge a duplicate contact into / });
+      await dialog.getByRole('table', { name: 'The two records side by side' }).waitFor();
+      await dialog.getByRole('button', { name: /^Merge and delete / }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText(/^Merged .* into this contact/).waitFor();
+      await page.getByText('No possible duplicates').waitFor();
+      const left = await session.invoke<{ pairs: unknown[] }>('duplicates/contacts', {});
+      expect(left.pairs).toEqual([]);
+      expect((await session.invoke<Found>('contacts/search', { text: 'northwind.example' })).items.filter((c) => /ada/i.test(c.displayName ?? ''))).toHaveLength(1);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
     'shows an editor delete but not erase, and a viewer neither',
     async () => {
       await page.goto(`${session.runner.url}/contacts/${grace}`);
