@@ -360,6 +360,50 @@ describeInBrowser('profiles on a 390 x 844 phone screen', () => {
     BROWSER_TIMEOUT_MS,
   );
 
+  it(
+    'folds empty custom fields away on a profile until asked',
+    async () => {
+      const { page } = session;
+      const linus = (await session.invoke<Found>('contacts/search', { text: 'linus' })).items[0]!.id;
+      await page.goto(`${session.runner.url}/contacts/${linus}`);
+      await page.getByRole('heading', { name: 'Linus Torvalds', level: 2 }).waitFor();
+      const card = page.getByRole('region', { name: 'Custom fields' });
+      await card.getByText('No custom field has a value yet.').waitFor();
+      expect(await card.getByText('Preferred language').count()).toBe(0);
+      await card.getByRole('button', { name: 'Show 1 empty field' }).click();
+      await card.getByText('Preferred language').waitFor();
+      await saveScreenshot(page, 'phone-empty-fields-shown');
+      await card.getByRole('button', { name: 'Hide empty fields' }).click();
+      expect(await card.getByText('Preferred language').count()).toBe(0);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    'works at 200% zoom (a 1280 px window is 640 CSS px wide): profile, import history and settings without sideways scrolling',
+    async () => {
+      const { page } = session;
+      await page.setViewportSize({ width: 640, height: 450 });
+      const ada = (await session.invoke<Found>('contacts/search', { text: 'ada' })).items[0]!.id;
+      await page.goto(`${session.runner.url}/contacts/${ada}`);
+      await page.getByRole('list', { name: 'Linked work items' }).getByText('SUP-1').waitFor();
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await saveScreenshot(page, 'zoom200-profile');
+      for (const [tab, ready] of [
+        ['Import history', 'Import history'],
+        ['Settings', 'Roles by Jira group'],
+        ['Audit trail', 'Audit trail'],
+      ] as const) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.getByRole('heading', { name: ready }).first().waitFor();
+        expect({ tab, overflow: await overflow(page) }).toEqual({ tab, overflow: expect.any(Number) });
+        expect(await overflow(page)).toBeLessThanOrEqual(0);
+      }
+      await saveScreenshot(page, 'zoom200-audit');
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
   it('logged no errors in the browser', () => {
     expect(session.errors).toEqual([]);
   });

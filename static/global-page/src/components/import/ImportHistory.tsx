@@ -140,13 +140,15 @@ export function ImportHistory() {
         { key: 'when', content: formatDateTime(job.createdAt) },
         { key: 'who', content: personName(session, job.createdBy) },
         { key: 'file', content: <span className="cell-text break">{job.fileName}</span> },
-        { key: 'kind', content: job.dryRun ? <Lozenge>Dry run</Lozenge> : <Lozenge appearance="new">Import</Lozenge> },
+        { key: 'kind', content: <span className="status-badge">{job.dryRun ? <Lozenge>Dry run</Lozenge> : <Lozenge appearance="new">Import</Lozenge>}</span> },
         { key: 'rows', content: job.totalRows.toLocaleString() },
         {
           key: 'status',
           content: (
             <span className="cell-primary">
-              <Lozenge appearance={status.appearance}>{status.label}</Lozenge>
+              <span className="status-badge">
+                <Lozenge appearance={status.appearance}>{status.label}</Lozenge>
+              </span>
               {!hasEnded(job.status) && job.status !== 'staging' && <span className="cell-secondary">{job.percent}%</span>}
             </span>
           ),
