@@ -313,7 +313,8 @@ function readCustomValue(item: CustomCell, fields: Map<string, CustomField>, rep
     // The field's own message starts with the field name; the user knows the column by its header.
     const prefix = `${field.name}: `;
     const problem = result.message.startsWith(prefix) ? result.message.slice(prefix.length) : result.message;
-    report.add('error', `${describe(column)}: ${problem}`, column);
+    // One value that does not fit its field leaves that cell out, not the whole row.
+    report.add('warning', `${describe(column)}: ${problem} The cell is left out; the rest of the row is imported.`, column);
     return null;
   }
   return result.value === '' ? null : result.value;

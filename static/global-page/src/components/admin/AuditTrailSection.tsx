@@ -156,11 +156,11 @@ export function AuditTrailSection() {
                       className="link-button"
                       onClick={() => navigate(entry.recordType === 'contact' ? { section: 'contacts', id: entry.recordId } : { section: 'companies', id: entry.recordId })}
                     >
-                      {entry.recordType === 'contact' ? 'Contact' : 'Company'} {entry.recordId.slice(0, 8)}
+                      {entry.recordType === 'contact' ? 'Contact' : 'Company'} …{entry.recordId.slice(-8)}
                     </button>
                   ) : (
                     <span>
-                      {entry.recordType} {entry.recordId.slice(0, 8)}
+                      {entry.recordType} …{entry.recordId.slice(-8)}
                     </span>
                   )}
                 </div>
