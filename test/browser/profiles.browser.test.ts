@@ -295,6 +295,49 @@ describeInBrowser('profiles as the account view', () => {
   );
 
   it(
+    "opens a dry run's report from its address, with every problem paged and filtered by kind",
+    async () => {
+      const headers = ['Email', 'First Name', 'Renewal date'];
+      const { jobId } = await session.invoke<{ jobId: string }>('import/start', { fileName: 'problems.csv', headers, mapping: { 'Renewal date': 'contact.custom:Preferred language' }, dryRun: true });
+      const rows = Array.from({ length: 140 }, (_, i) => ({
+        row: i + 1,
+        line: i + 2,
+        cells: i % 2 === 0 ? [`bad-${i}`, 'X', ''] : [`p${i}@problems.example`, `P${i}`, i % 3 === 0 ? 'Klingon' : 'English'],
+      }));
+      await session.invoke('import/rows', { jobId, rows });
+      await session.invoke('import/queue', { jobId, totalRows: rows.length });
+      for (let i = 0; i < 100; i++) {
+        const status = await session.invoke<{ status: string }>('import/status', { jobId });
+        if (status.status === 'done') break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await page.goto(`${session.runner.url}/imports/${jobId}`);
+      await page.getByRole('heading', { name: 'Dry run of problems.csv' }).waitFor();
+      // Closing and opening the report moves between addresses, and focus lands on the report's heading.
+      await page.getByRole('button', { name: 'Hide report' }).click();
+      expect(new URL(page.url()).pathname).toBe('/imports');
+      await page.getByRole('button', { name: 'Report', exact: true }).click();
+      expect(new URL(page.url()).pathname).toBe(`/imports/${jobId}`);
+      await page.waitForFunction(() => document.activeElement?.id === 'history-report-heading');
+      const problems = page.getByRole('list', { name: 'Problems found in rows' });
+      await problems.getByRole('listitem').first().waitFor();
+      expect(await problems.getByRole('listitem').count()).toBe(50);
+      await page.getByRole('button', { name: 'Show more problems' }).click();
+      await page.getByRole('button', { name: 'Show more problems' }).waitFor({ state: 'detached' });
+      const report = await session.invoke<{ report: { rejected: number; warnings: number } }>('import/status', { jobId });
+      expect(report.report).toEqual(expect.objectContaining({ rejected: 70, warnings: 23 }));
+      expect(await problems.getByRole('listitem').count()).toBe(70 + 23);
+      await page.getByRole('button', { name: /^Warnings \d+$/ }).click();
+      await page.waitForFunction(() => [...document.querySelectorAll('[aria-label="Problems found in rows"] li')].every((li) => li.textContent?.startsWith('Warning')));
+      const warnings = await problems.getByRole('listitem').allInnerTexts();
+      expect(warnings.length).toBeGreaterThan(0);
+      expect(warnings[0]).toMatch(/Klingon" is not one of the options.*The cell is left out; the rest of the row is imported\./);
+      await saveScreenshot(page, 'import-report-problems');
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
     'shows an editor delete but not erase, and a viewer neither',
     async () => {
       await page.goto(`${session.runner.url}/contacts/${grace}`);

@@ -83,6 +83,7 @@ const notMutating: Partial<Record<ResolverKey, string>> = {
   'links/work': 'read',
   'directory/typeahead': 'read',
   'duplicates/contacts': 'read',
+  'import/issues': 'read',
   'duplicates/dismiss': 'hides a pair from the possible-duplicates list (a setting); no contact changes',
   'import/start': 'opens a job (its own record of who and when); the records it changes are audited when it runs (import/queue)',
   'import/cancel': 'stops the job; the records it already wrote keep their import entries',

@@ -66,6 +66,7 @@ const fixtures: { [K in ResolverKey]: (seed: Seed) => ApiInput<K> } = {
   'links/remove-missing': (s) => ({ recordType: 'company', recordId: s.company.id }),
   'directory/typeahead': () => ({ text: 'ac' }),
   'duplicates/contacts': () => ({}),
+  'import/issues': (s) => ({ jobId: s.doneJobId }),
   'duplicates/dismiss': (s) => ({ contactIds: [s.contact.id, s.duplicate.contact.id] }),
   'audit/record': (s) => ({ recordType: 'contact', recordId: s.contact.id }),
   'audit/list': () => ({ action: 'create' }),

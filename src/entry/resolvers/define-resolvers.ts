@@ -19,6 +19,7 @@ import { getCurrentUser } from '../../application/get-current-user';
 import { getIssueLinks } from '../../application/get-issue-links';
 import { dismissDuplicate, findDuplicateContacts } from '../../application/find-duplicate-contacts';
 import { getLinkedWork } from '../../application/get-linked-work';
+import { listImportIssues } from '../../application/list-import-issues';
 import { linkRecord } from '../../application/link-record';
 import { removeMissingLinks } from '../../application/remove-missing-links';
 import { searchTypeahead } from '../../application/search-typeahead';
@@ -118,6 +119,7 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   'matches/backfill-status': backfillStatus,
   'duplicates/contacts': findDuplicateContacts,
   'duplicates/dismiss': dismissDuplicate,
+  'import/issues': listImportIssues,
 };
 
 // The same contract, seen one key at a time: indexing it with a generic key keeps input and result types paired.
