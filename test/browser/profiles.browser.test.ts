@@ -338,6 +338,41 @@ describeInBrowser('profiles as the account view', () => {
   );
 
   it(
+    'undoes an import and, when asked, deletes the custom field it created',
+    async () => {
+      const headers = ['Email', 'First Name', 'Shoe size'];
+      const { jobId } = await session.invoke<{ jobId: string }>('import/start', {
+        fileName: 'fields.csv',
+        headers,
+        mapping: { 'Shoe size': 'contact.custom:Shoe size' },
+        options: { mode: 'overwrite', memberships: 'add', missing: 'ignore', createFields: true },
+      });
+      await session.invoke('import/rows', { jobId, rows: [{ row: 1, line: 2, cells: ['shoe@fields.example', 'Shoe', '44'] }] });
+      await session.invoke('import/queue', { jobId, totalRows: 1 });
+      for (let i = 0; i < 100; i++) {
+        if ((await session.invoke<{ status: string }>('import/status', { jobId })).status === 'done') break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const fieldsBefore = await session.invoke<{ name: string }[]>('fields/list', {});
+      expect(fieldsBefore.map((f) => f.name)).toContain('Shoe size');
+
+      await page.goto(`${session.runner.url}/imports`);
+      const row = page.getByRole('row').filter({ hasText: 'fields.csv' });
+      await row.getByRole('button', { name: 'Undo' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Undo this import?' });
+      const also = dialog.getByLabel(/Also delete the 1 custom field it created \(Shoe size\)/);
+      await also.check();
+      await saveScreenshot(page, 'undo-offers-field-removal');
+      await dialog.getByRole('button', { name: 'Undo import' }).click();
+      await page.getByText('Deleted 1 custom field the undone import had created.').waitFor({ timeout: 30_000 });
+      const fieldsAfter = await session.invoke<{ name: string }[]>('fields/list', {});
+      expect(fieldsAfter.map((f) => f.name)).not.toContain('Shoe size');
+      expect((await session.invoke<Found>('contacts/search', { text: 'shoe@fields' })).items).toEqual([]);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
     'shows an editor delete but not erase, and a viewer neither',
     async () => {
       await page.goto(`${session.runner.url}/contacts/${grace}`);

@@ -63,6 +63,29 @@ export function ImportHistory() {
   const setDetails = (jobId: string | null) => navigate(jobId ? { section: 'import-history', jobId } : { section: 'import-history' });
   const reportHeading = useViewHeading<HTMLHeadingElement>({ section: 'import-history', ...(details ? { jobId: details } : {}) }, details !== null && Boolean(reports[details ?? '']));
   const [undoJobId, setUndoJobId] = useState<string | null>(null);
+  // Custom fields the import being undone created (from its audit entries), and whether to delete them once it is undone.
+  const [createdFields, setCreatedFields] = useState<{ id: string; name: string }[]>([]);
+  const [removeFields, setRemoveFields] = useState(false);
+  const fieldRemoval = useRef<{ jobId: string; fieldIds: string[] } | null>(null);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const [fieldsNotice, setFieldsNotice] = useState<string | null>(null);
+  useEffect(() => {
+    setCreatedFields([]);
+    setRemoveFields(false);
+    if (!undoing) return;
+    call('audit/list', { jobId: undoing.jobId, recordType: 'field', action: 'create', limit: 100 }).then(
+      (page) => {
+        const still = new Set(session.fields.map((f) => f.id));
+        setCreatedFields(
+          page.items
+            .filter((entry) => still.has(entry.recordId))
+            .map((entry) => ({ id: entry.recordId, name: session.fields.find((f) => f.id === entry.recordId)?.name ?? entry.recordId })),
+        );
+      },
+      () => setCreatedFields([]),
+    );
+  }, [undoing, session.fields]);
   const latest = useRef(0);
   // The undo started here: when it ends, the directory lists are stale.
   const undoWatch = useRef<string | null>(null);
@@ -88,6 +111,14 @@ export function ImportHistory() {
       if (list.some((job) => job.jobId === undoWatch.current && hasEnded(job.status))) {
         undoWatch.current = null;
         notify('directory-changed');
+      }
+      // Fields are deleted after the undo has put the records back, so it never writes values of a field that is gone.
+      const removal = fieldRemoval.current;
+      if (removal && list.some((job) => job.jobId === removal.jobId && job.status === 'undone')) {
+        fieldRemoval.current = null;
+        for (const id of removal.fieldIds) await call('fields/delete', { id, confirm: true });
+        await sessionRef.current.refreshFields();
+        setFieldsNotice(`Deleted ${plural(removal.fieldIds.length, 'custom field')} the undone import had created.`);
       }
     } catch (failure) {
       if (request === latest.current) setError(failure instanceof Error ? failure.message : 'The import history could not be loaded.');
@@ -196,6 +227,11 @@ export function ImportHistory() {
         <Button onClick={() => void load()}>Refresh</Button>
       </div>
       {undoJob && <UndoBanner job={undoJob} report={undoReport ?? null} onDismiss={() => setUndoJobId(null)} />}
+      {fieldsNotice && (
+        <SectionMessage appearance="success" isDismissible onDismiss={() => setFieldsNotice(null)}>
+          <p>{fieldsNotice}</p>
+        </SectionMessage>
+      )}
       {error ? (
         <LoadError title="The import history could not be loaded" message={error} onRetry={() => void load()} />
       ) : (
@@ -230,6 +266,7 @@ export function ImportHistory() {
         onConfirm={async () => {
           if (!undoing) return;
           await call('import/undo', { jobId: undoing.jobId });
+          if (removeFields && createdFields.length > 0) fieldRemoval.current = { jobId: undoing.jobId, fieldIds: createdFields.map((f) => f.id) };
           undoWatch.current = undoing.jobId;
           setUndoJobId(undoing.jobId);
           notify('imports-changed');
@@ -245,6 +282,14 @@ export function ImportHistory() {
               <li>Records it changed get their earlier values back.</li>
               <li>Records edited after the import are left as they are, and listed.</li>
             </ul>
+            {createdFields.length > 0 && (
+              <label className="inline-check">
+                <input type="checkbox" checked={removeFields} onChange={(e) => setRemoveFields(e.target.checked)} />
+                <span>
+                  Also delete the {plural(createdFields.length, 'custom field')} it created ({createdFields.map((f) => f.name).join(', ')}), with their values on every record
+                </span>
+              </label>
+            )}
             <p>An undo cannot be undone.</p>
           </>
         )}
