@@ -84,6 +84,10 @@ function canonicalNumber(field: Pick<CustomField, 'name'>, value: string): Custo
   return { ok: true, value: String(number) };
 }
 
+/** Types the import wizard can give a field it creates (a select field needs its options defined first). */
+export const NEW_FIELD_TYPES = ['text', 'number', 'date', 'url', 'email', 'phone'] as const satisfies readonly CustomFieldType[];
+export type NewFieldType = (typeof NEW_FIELD_TYPES)[number];
+
 /** How a column writes dates with numbers only: day first (31/12/2026), month first (12/31/2026). */
 export type DateOrder = 'dmy' | 'mdy';
 export type DateOptions = { dateOrder?: DateOrder };

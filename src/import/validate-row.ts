@@ -298,6 +298,9 @@ function readPrimary(value: string | undefined, column: ColumnMapping | undefine
 
 function readCustomValue(item: CustomCell, fields: Map<string, CustomField>, report: IssueList): string | null {
   const { column, value, target } = item;
+  if (target.kind === 'newCustom' && target.fieldType !== undefined && target.fieldType !== 'text') {
+    return checkedValue(item, { type: target.fieldType, options: [], name: target.fieldName }, report);
+  }
   if (target.kind === 'newCustom') {
     if (value.length <= MAX_CUSTOM_VALUE_LENGTH) return value;
     report.add('error', `${describe(column)} is longer than ${MAX_CUSTOM_VALUE_LENGTH} characters (it has ${value.length}); shorten it or keep it in a note.`, column);
@@ -308,6 +311,11 @@ function readCustomValue(item: CustomCell, fields: Map<string, CustomField>, rep
     report.add('error', `${describe(column)} goes to the custom field "${target.fieldName}", which no longer exists; map the column again.`, column);
     return null;
   }
+  return checkedValue(item, field, report);
+}
+
+function checkedValue(item: CustomCell, field: Pick<CustomField, 'type' | 'options' | 'name'>, report: IssueList): string | null {
+  const { column, value } = item;
   const result = validateCustomValue(field, value);
   if (!result.ok) {
     // The field's own message starts with the field name; the user knows the column by its header.

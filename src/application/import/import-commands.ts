@@ -1,4 +1,5 @@
 // The import use cases as the resolvers call them: (deps, actor, command) -> result, on the import job model.
+import type { NewFieldType } from '../../domain/custom-fields';
 import { AppError } from '../../domain/errors';
 import type { Settings } from '../../domain/ports';
 import { mapHeaders } from '../../import/headers';
@@ -26,7 +27,16 @@ async function savedMappings(settings: Settings): Promise<Record<string, Record<
 export async function startImportCommand(
   deps: ImportCommandDeps,
   actor: Actor,
-  command: { fileName: string; headers: string[]; options: ImportOptions; mapping: Record<string, string>; saveMappingAs?: string; fileWarnings: string[]; dryRun: boolean },
+  command: {
+    fileName: string;
+    headers: string[];
+    options: ImportOptions;
+    mapping: Record<string, string>;
+    newFieldTypes?: Record<string, NewFieldType>;
+    saveMappingAs?: string;
+    fileWarnings: string[];
+    dryRun: boolean;
+  },
 ) {
   if (command.saveMappingAs) {
     const all = await savedMappings(deps.settings);
@@ -40,6 +50,7 @@ export async function startImportCommand(
     headers: command.headers,
     options: importOptionsSchema.parse(command.options),
     explicitMapping: Object.keys(command.mapping).length ? command.mapping : undefined,
+    newFieldTypes: command.newFieldTypes,
     fileWarnings: command.fileWarnings,
     dryRun: command.dryRun,
   });

@@ -1,4 +1,5 @@
 // The import job's stored spec, progress state and report, each checked with zod when read back.
+import { NEW_FIELD_TYPES } from '../../domain/custom-fields';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import type { ImportJobRecord, Store } from '../../domain/ports';
@@ -25,7 +26,7 @@ const targetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('company'), field: z.enum(['name', 'domain', 'parent']) }),
   z.object({ kind: z.literal('membership'), field: z.enum(['role', 'primary']) }),
   z.object({ kind: z.literal('custom'), entity: z.enum(['contact', 'company']), fieldId: z.string(), fieldName: z.string() }),
-  z.object({ kind: z.literal('newCustom'), entity: z.enum(['contact', 'company']), fieldName: z.string() }),
+  z.object({ kind: z.literal('newCustom'), entity: z.enum(['contact', 'company']), fieldName: z.string(), fieldType: z.enum(NEW_FIELD_TYPES).optional() }),
   z.object({ kind: z.literal('ignore') }),
 ]);
 export const columnSchema = z.object({ index: z.number().int().min(0), header: z.string(), target: targetSchema });

@@ -199,7 +199,7 @@ class JobRun {
         const { entity, fieldName } = c.target;
         const key = fieldNameKey(fieldName);
         const found = existing.find((f) => f.entity === entity && f.nameKey === key) ?? fresh.find((f) => f.entity === entity && f.nameKey === key);
-        const field = found ?? { id: this.id('field', entity, key), entity, name: fieldName, nameKey: key, type: 'text' as const, options: [], createdAt: this.now() };
+        const field = found ?? { id: this.id('field', entity, key), entity, name: fieldName, nameKey: key, type: c.target.fieldType ?? 'text', options: [], createdAt: this.now() };
         if (!found) fresh.push(field);
         return { ...c, target: { kind: 'custom', entity, fieldId: field.id, fieldName: field.name } };
       });
