@@ -373,6 +373,31 @@ describeInBrowser('profiles as the account view', () => {
   );
 
   it(
+    'gives a field the wizard creates a type, and the dry run leaves out a value that does not fit with a warning',
+    async () => {
+      const text = ['Email,Renewal', 'typed1@wizard.example,2026-12-31T10:00:00Z', 'typed2@wizard.example,Q2 2019', 'typed3@wizard.example,46022'].join('\r\n');
+      await page.getByRole('tab', { name: 'Import', exact: true }).click();
+      const newImport = page.getByRole('button', { name: 'Start a new import' });
+      if (await newImport.count()) await newImport.click();
+      await page.locator('#import-file').setInputFiles({ name: 'typed.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+      await page.getByRole('heading', { name: 'Map the columns' }).waitFor();
+      await page.getByRole('button', { name: 'Create custom fields for them' }).click();
+      const type = page.getByLabel('Type of the new field for column Renewal');
+      await type.selectOption('date');
+      await saveScreenshot(page, 'import-new-field-type');
+      await page.getByRole('button', { name: 'Next: preview' }).click();
+      await page.getByRole('button', { name: 'Next: options and dry run' }).click();
+      await page.getByRole('button', { name: 'Start dry run' }).click();
+      await page.getByText('Dry run finished. Nothing was written').waitFor({ timeout: 30_000 });
+      const problems = page.getByRole('list', { name: 'Problems found in rows' });
+      await problems.getByText(/"Q2 2019" is not a date/).waitFor();
+      expect(await problems.locator('li').count()).toBe(1);
+      expect(await problems.locator('li').first().innerText()).toMatch(/^Warning\s+Row 2, Renewal:.*The cell is left out; the rest of the row is imported\./);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
     'shows an editor delete but not erase, and a viewer neither',
     async () => {
       await page.goto(`${session.runner.url}/contacts/${grace}`);

@@ -1,4 +1,5 @@
 // Step 2: where each column goes. Starts from the automatic suggestion; a select per column, saved mappings, new fields.
+import { NEW_FIELD_TYPES, type NewFieldType } from '../../../../../src/domain/custom-fields';
 import Button from '@atlaskit/button/new';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import Lozenge from '@atlaskit/lozenge';
@@ -142,6 +143,8 @@ export function MappingStep({ draft, onChange, onBack, onNext }: { draft: Draft;
                 unknown={draft.unknown.includes(header)}
                 issues={columnIssues.get(String(index)) ?? []}
                 onChange={(value) => onChange(withChoice(draft, index, value))}
+                newFieldType={isNewField(draft.choices[index] ?? 'ignore', targetGroups(header, draft.fields)) ? (draft.newFieldTypes?.[draft.choices[index]!] ?? 'text') : null}
+                onTypeChange={(type) => onChange({ ...draft, newFieldTypes: { ...draft.newFieldTypes, [draft.choices[index]!]: type } })}
               />
             ))}
           </tbody>
@@ -171,7 +174,12 @@ function ColumnRow({
   unknown,
   issues,
   onChange,
+  newFieldType,
+  onTypeChange,
 }: {
+  /** The type of the field this column creates; null when it goes to an existing field or elsewhere. */
+  newFieldType: NewFieldType | null;
+  onTypeChange: (type: NewFieldType) => void;
   index: number;
   header: string;
   samples: string[];
@@ -224,6 +232,18 @@ function ColumnRow({
           menuPortalTarget={document.body}
           styles={{ menuPortal: (base) => ({ ...base, zIndex: 9999 }) }}
         />
+        {newFieldType !== null && (
+          <label className="inline-field new-field-type">
+            <span>Type of the new field</span>
+            <select value={newFieldType} onChange={(e) => onTypeChange(e.target.value as NewFieldType)} aria-label={`Type of the new field for column ${name}`}>
+              {NEW_FIELD_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {TYPE_LABELS[type]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div id={messageId}>
           {issues.map((issue) =>
             issue.severity === 'error' ? (
@@ -236,6 +256,13 @@ function ColumnRow({
       </td>
     </tr>
   );
+}
+
+const TYPE_LABELS: Record<NewFieldType, string> = { text: 'Text', number: 'Number', date: 'Date', url: 'Web address', email: 'Email', phone: 'Phone' };
+
+/** True when the target is one of the "New ... field" options: the field does not exist yet. */
+function isNewField(value: string, groups: TargetGroup[]): boolean {
+  return groups.some((g) => g.label === 'New custom field' && g.options.some((o) => o.value === value));
 }
 
 /** The first few non-empty values of each column in the sampled rows, shortened. */
