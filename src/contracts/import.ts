@@ -33,6 +33,8 @@ export const importApi = {
       mapping: z.record(z.string().max(MAX_IMPORT_TEXT_LENGTH), z.string().max(200)).default({}),
       /** The type of each field the import creates, by mapping target ("contact.custom:Renewal"); text otherwise. */
       newFieldTypes: z.record(z.string().max(200), z.enum(NEW_FIELD_TYPES)).default({}),
+      /** How each date column writes numeric dates, by header: day first (31/12/2026) or month first (12/31/2026). */
+      dateOrders: z.record(z.string().max(MAX_IMPORT_TEXT_LENGTH), z.enum(['dmy', 'mdy'])).default({}),
       saveMappingAs: mappingName.optional(),
       fileWarnings: z.array(z.string().max(500)).max(10).default([]),
       dryRun: z.boolean().default(false),

@@ -1,5 +1,5 @@
 // The shapes that flow through the import pipeline: mapped columns, validated rows, and problems as data.
-import type { NewFieldType } from '../domain/custom-fields';
+import type { DateOrder, NewFieldType } from '../domain/custom-fields';
 import type { RecordType } from '../domain/records';
 
 /** Where a column's cells go. Custom fields are addressed by their id. */
@@ -11,7 +11,8 @@ export type FieldTarget =
   | { kind: 'newCustom'; entity: RecordType; fieldName: string; fieldType?: NewFieldType } // created when the import runs (--create-fields), text unless typed
   | { kind: 'ignore' };
 
-export type ColumnMapping = { index: number; header: string; target: FieldTarget };
+/** `dateOrder`: how the column writes numeric dates (31/12/2026 or 12/31/2026), chosen once for the column. */
+export type ColumnMapping = { index: number; header: string; target: FieldTarget; dateOrder?: DateOrder };
 
 export type Severity = 'error' | 'warning';
 

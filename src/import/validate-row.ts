@@ -316,7 +316,7 @@ function readCustomValue(item: CustomCell, fields: Map<string, CustomField>, rep
 
 function checkedValue(item: CustomCell, field: Pick<CustomField, 'type' | 'options' | 'name'>, report: IssueList): string | null {
   const { column, value } = item;
-  const result = validateCustomValue(field, value);
+  const result = validateCustomValue(field, value, column.dateOrder ? { dateOrder: column.dateOrder } : {});
   if (!result.ok) {
     // The field's own message starts with the field name; the user knows the column by its header.
     const prefix = `${field.name}: `;

@@ -69,4 +69,29 @@ describe('typed fields created by an import', () => {
     expect(custom.get('bob@acme.com')).toEqual({});
     expect(custom.get('cy@acme.com')).toEqual({ [byName.get('Renewal')!]: '2018-07-12', [byName.get('Seats')!]: '7' });
   });
+
+  it('reads numeric dates in the day/month order chosen for the column, and asks for one when a date could be either', async () => {
+    const run = async (dateOrders: Record<string, 'dmy' | 'mdy'>) => {
+      const started = await call('import/start', {
+        fileName: 'dates.csv',
+        headers: ['Email', 'Renewal'],
+        mapping: { Renewal: 'contact.custom:Renewal' },
+        newFieldTypes: { 'contact.custom:Renewal': 'date' },
+        dateOrders,
+        options: { mode: 'overwrite', memberships: 'add', missing: 'ignore', createFields: true },
+      });
+      await call('import/rows', { jobId: started.jobId, rows: [{ row: 1, line: 2, cells: ['d@acme.com', '3/4/2026'] }] });
+      await call('import/queue', { jobId: started.jobId, totalRows: 1 });
+      await world.deps.importQueue.idle();
+      const issues = await call('import/issues', { jobId: started.jobId });
+      const [field] = await world.deps.store.fields.list();
+      const [contact] = await world.deps.store.contacts.findByEmails(['d@acme.com']);
+      return { value: field ? contact?.custom[field.id] : undefined, issues: issues.items.map((i) => i.message) };
+    };
+    const unknown = await run({});
+    expect(unknown.value).toBeUndefined();
+    expect(unknown.issues).toEqual([expect.stringMatching(/could be read day-first or month-first; choose the column's day\/month order/)]);
+    expect(await run({ Renewal: 'dmy' })).toEqual({ value: '2026-04-03', issues: [] });
+    expect(await run({ Renewal: 'mdy' })).toEqual({ value: '2026-03-04', issues: [] });
+  });
 });

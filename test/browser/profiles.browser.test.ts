@@ -373,9 +373,9 @@ describeInBrowser('profiles as the account view', () => {
   );
 
   it(
-    'gives a field the wizard creates a type, and the dry run leaves out a value that does not fit with a warning',
+    'gives a field the wizard creates a type and a day/month order, and the dry run leaves out a value that does not fit with a warning',
     async () => {
-      const text = ['Email,Renewal', 'typed1@wizard.example,2026-12-31T10:00:00Z', 'typed2@wizard.example,Q2 2019', 'typed3@wizard.example,46022'].join('\r\n');
+      const text = ['Email,Renewal', 'typed1@wizard.example,2026-12-31T10:00:00Z', 'typed2@wizard.example,Q2 2019', 'typed3@wizard.example,46022', 'typed4@wizard.example,3/4/2026'].join('\r\n');
       await page.getByRole('tab', { name: 'Import', exact: true }).click();
       const newImport = page.getByRole('button', { name: 'Start a new import' });
       if (await newImport.count()) await newImport.click();
@@ -384,6 +384,8 @@ describeInBrowser('profiles as the account view', () => {
       await page.getByRole('button', { name: 'Create custom fields for them' }).click();
       const type = page.getByLabel('Type of the new field for column Renewal');
       await type.selectOption('date');
+      // 3/4/2026 could be either; the column says month first.
+      await page.getByLabel('Day and month order of column Renewal').selectOption('mdy');
       await saveScreenshot(page, 'import-new-field-type');
       await page.getByRole('button', { name: 'Next: preview' }).click();
       await page.getByRole('button', { name: 'Next: options and dry run' }).click();

@@ -1,5 +1,5 @@
 // The import use cases as the resolvers call them: (deps, actor, command) -> result, on the import job model.
-import type { NewFieldType } from '../../domain/custom-fields';
+import type { DateOrder, NewFieldType } from '../../domain/custom-fields';
 import { AppError } from '../../domain/errors';
 import type { Settings } from '../../domain/ports';
 import { mapHeaders } from '../../import/headers';
@@ -33,6 +33,7 @@ export async function startImportCommand(
     options: ImportOptions;
     mapping: Record<string, string>;
     newFieldTypes?: Record<string, NewFieldType>;
+    dateOrders?: Record<string, DateOrder>;
     saveMappingAs?: string;
     fileWarnings: string[];
     dryRun: boolean;
@@ -51,6 +52,7 @@ export async function startImportCommand(
     options: importOptionsSchema.parse(command.options),
     explicitMapping: Object.keys(command.mapping).length ? command.mapping : undefined,
     newFieldTypes: command.newFieldTypes,
+    dateOrders: command.dateOrders,
     fileWarnings: command.fileWarnings,
     dryRun: command.dryRun,
   });

@@ -29,7 +29,7 @@ const targetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('newCustom'), entity: z.enum(['contact', 'company']), fieldName: z.string(), fieldType: z.enum(NEW_FIELD_TYPES).optional() }),
   z.object({ kind: z.literal('ignore') }),
 ]);
-export const columnSchema = z.object({ index: z.number().int().min(0), header: z.string(), target: targetSchema });
+export const columnSchema = z.object({ index: z.number().int().min(0), header: z.string(), target: targetSchema, dateOrder: z.enum(['dmy', 'mdy']).optional() });
 
 export const jobSpecSchema = z.object({
   headers: z.array(z.string()),

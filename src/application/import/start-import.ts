@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { normaliseEmail } from '../../domain/normalise';
 import type { StagedRow } from '../../domain/ports';
-import type { NewFieldType } from '../../domain/custom-fields';
+import type { DateOrder, NewFieldType } from '../../domain/custom-fields';
 import { mapHeaders, mappingTargetName } from '../../import/headers';
 import type { ColumnMapping, RowIssue } from '../../import/types';
 import { IMPORT_LOCK, IMPORT_LOCK_TTL_MS, initialState, loadJob, saveJob, type ImportJob, type ImportOptions } from './job-model';
@@ -16,6 +16,8 @@ export type StartImportInput = {
   explicitMapping?: Record<string, string>;
   /** The type of each field the import creates, by its mapping target name ("contact.custom:Renewal"); text otherwise. */
   newFieldTypes?: Record<string, NewFieldType>;
+  /** How date columns write day and month, by header. */
+  dateOrders?: Record<string, DateOrder>;
   fileWarnings?: string[];
   dryRun: boolean;
 };
@@ -38,7 +40,7 @@ export async function startImport(deps: ImportDeps, actorId: string, input: Star
     status: 'staging',
     dryRun: input.dryRun,
     fileName: input.fileName,
-    spec: { headers: input.headers, columns: typedNewFields(mapping.columns, input.newFieldTypes ?? {}), options: input.options, fileWarnings: input.fileWarnings ?? [] },
+    spec: { headers: input.headers, columns: withDateOrders(typedNewFields(mapping.columns, input.newFieldTypes ?? {}), input.dateOrders ?? {}), options: input.options, fileWarnings: input.fileWarnings ?? [] },
     totalRows: 0,
     state: initialState(),
     report: null,
@@ -57,6 +59,10 @@ function typedNewFields(columns: ColumnMapping[], types: Record<string, NewField
     const fieldType = c.target.kind === 'newCustom' ? types[mappingTargetName(c.target)] : undefined;
     return fieldType && c.target.kind === 'newCustom' ? { ...c, target: { ...c.target, fieldType } } : c;
   });
+}
+
+function withDateOrders(columns: ColumnMapping[], orders: Record<string, DateOrder>): ColumnMapping[] {
+  return columns.map((c) => (orders[c.header] ? { ...c, dateOrder: orders[c.header] } : c));
 }
 
 /** The one-import-at-a-time rule. A lock left by a job that finished, failed or never got stored is taken over. */

@@ -1,5 +1,5 @@
 // The import being prepared: the picked file, where each column goes, and the options; checked with the shared mapping code.
-import type { NewFieldType } from '../../../../src/domain/custom-fields';
+import type { DateOrder, NewFieldType } from '../../../../src/domain/custom-fields';
 import type { CustomField } from '../api-types';
 import { mapHeaders, mappingTargetName, type HeaderMapping } from '../../../../src/import/headers';
 import { IGNORE } from './targets';
@@ -26,6 +26,8 @@ export type Draft = {
   saveAs: string;
   /** The type chosen for each field the import will create, by target name; text when left out. */
   newFieldTypes?: Record<string, NewFieldType>;
+  /** How each date column writes day and month, by header; worked out per value when left out. */
+  dateOrders?: Record<string, DateOrder>;
   options: RunOptions;
 };
 

@@ -173,6 +173,7 @@ export function ImportSection() {
         options: { ...draft.options, createFields: checked.createFields },
         mapping: mappingOf(draft),
         newFieldTypes: newFieldTypesOf(draft),
+        dateOrders: draft.dateOrders ?? {},
         saveMappingAs: draft.saveAs.trim() || undefined,
         fileWarnings: draft.scan.warnings.slice(0, MAX_FILE_WARNINGS).map((w) => w.slice(0, MAX_FILE_WARNING_LENGTH)),
         dryRun,
