@@ -12,6 +12,8 @@ export const MAX_DUPLICATE_SCAN = 20_000;
 /** A key shared by more contacts than this (a switchboard number, a role inbox) says nothing about any pair. */
 const MAX_GROUP = 10;
 
+/** Candidate pairs checked against the dismissed ones per call. */
+export const MAX_DISMISSAL_CHECKS = 500;
 const DISMISSED_PREFIX = 'duplicates.dismissed.';
 const REASON_ORDER: readonly DuplicateReason[] = ['same-email', 'same-phone', 'same-name-and-company'];
 
@@ -65,9 +67,14 @@ export async function findDuplicateContacts(deps: Deps, _actor: Actor, query: { 
     ([ka, a], [kb, b]) => b.reasons.size - a.reasons.size || rank(a.reasons) - rank(b.reasons) || ka.localeCompare(kb),
   );
   const chosen: typeof ranked = [];
+  let checked = 0;
   for (const entry of ranked) {
     if (chosen.length >= query.limit) break;
-    // One small read per candidate pair, never more than `limit` pairs shown.
+    // One small read per candidate pair, bounded: a directory with many dismissed pairs shows the rest next time round.
+    if (checked++ >= MAX_DISMISSAL_CHECKS) {
+      truncated = true;
+      break;
+    }
     if ((await deps.settings.get(`${DISMISSED_PREFIX}${entry[0]}`)) === undefined) chosen.push(entry);
   }
 

@@ -33,7 +33,7 @@ export type DuplicatePair = {
 
 export type DuplicatePairs = {
   pairs: DuplicatePair[];
-  /** Contacts compared; a directory larger than the scan bound is compared in part (`truncated`). */
+  /** Contacts compared; a directory larger than the scan bound, or with very many dismissed pairs, is compared in part (`truncated`). */
   scanned: number;
   truncated: boolean;
 };
