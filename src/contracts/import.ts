@@ -91,7 +91,8 @@ export type ImportReportView = {
   companies: Counts;
   memberships: Counts;
   fieldsCreated: string[];
-  samples: { record: string; action: string; changes: Record<string, [unknown, unknown]> }[];
+  /** `reason`: why the row matched a stored record ("same email", "domain acme.com", "name key acme"). */
+  samples: { record: string; action: string; changes: Record<string, [unknown, unknown]>; reason?: string }[];
   missing: { contacts: number; companies: number; sample: string[] } | null;
   undo: { restored: number; removed: number; skipped: string[] } | null;
 };

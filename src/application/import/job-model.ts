@@ -43,7 +43,8 @@ const countsSchema = z.object({ created: z.number(), updated: z.number(), unchan
 export type Counts = z.infer<typeof countsSchema>;
 export const zeroCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
 
-export const sampleSchema = z.object({ record: z.string(), action: z.string(), changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])) });
+/** `reason`: why the row matched a stored record ("same email", "domain acme.com", "name key acme"). */
+export const sampleSchema = z.object({ record: z.string(), action: z.string(), changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])), reason: z.string().optional() });
 export type ChangeSample = z.infer<typeof sampleSchema>;
 
 export const pendingParentSchema = z.object({ companyId: z.string(), ref: z.string(), row: z.number(), line: z.number() });

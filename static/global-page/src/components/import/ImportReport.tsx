@@ -131,6 +131,7 @@ export function ImportReport({ report, warnings }: { report: ImportReportView; w
                 <li key={index}>
                   <div className="change-title">
                     <span className="change-action">{sentenceCase(sample.action)}</span> <span className="cell-text">{sample.record}</span>
+                    {sample.reason && <span className="muted"> (matched by {sample.reason})</span>}
                   </div>
                   {lines.length > 0 && (
                     <ul className="plain-list change-fields">
