@@ -1,4 +1,5 @@
-// Whose links a profile's "linked work" covers: a contact's own, or a company's with its subsidiaries and their contacts.
+// Whose links a profile's "linked work" covers: a contact's own, or a company's with its contacts (and, as an option, its
+// subsidiaries and theirs).
 import type { LinkedRecordRef } from '../contracts/links';
 import { descendants } from '../domain/hierarchy';
 import type { Store } from '../domain/ports';
@@ -22,7 +23,8 @@ export type LinkScope = {
 
 export const refKey = (recordType: RecordType, id: Id): string => `${recordType}:${id}`;
 
-export async function linkScope(store: Store, recordType: RecordType, recordId: Id): Promise<LinkScope> {
+/** `subsidiaries: false` keeps a company's roll-up to the company itself and its own contacts. */
+export async function linkScope(store: Store, recordType: RecordType, recordId: Id, options: { subsidiaries: boolean } = { subsidiaries: true }): Promise<LinkScope> {
   if (recordType === 'contact') {
     const contact = await getContact(store, recordId);
     return {
@@ -37,7 +39,7 @@ export async function linkScope(store: Store, recordType: RecordType, recordId: 
   const childrenOf = new Map<Id, Id[]>();
   // Load the tree a level at a time; `descendants` then orders it and ignores any loop in stored data.
   let truncated = false;
-  for (let frontier = [root.id]; frontier.length > 0; ) {
+  for (let frontier = options.subsidiaries ? [root.id] : []; frontier.length > 0; ) {
     const next: Id[] = [];
     for (const id of frontier) {
       if (childrenOf.has(id)) continue;

@@ -19,7 +19,10 @@ export async function getVisibleIssue(workItems: WorkItems, issueId: string, iss
 
 export async function resolveLinkTarget(workItems: WorkItems, target: LinkTargetInput): Promise<ResolvedTarget> {
   if (target.type === 'issue') {
-    const issue = await getVisibleIssue(workItems, target.issueId, target.issueKey);
+    const issue = await getVisibleIssue(workItems, target.issueId ?? target.issueKey ?? '', target.issueKey);
+    if (target.url !== undefined && !sameSite(target.url, issue.url)) {
+      throw invalid(`target.url: This link is to another Atlassian site; paste the address of an issue on this site (such as ${issue.url}).`, { field: 'target.url' });
+    }
     return { targetType: 'issue', targetId: issue.id, targetKey: issue.key, url: issue.url, title: clipTitle(issue.summary), issue };
   }
   const parsed = parseConfluenceUrl(target.url);
@@ -45,6 +48,15 @@ export async function resolveLinkTarget(workItems: WorkItems, target: LinkTarget
     title: clipTitle(page?.title || parsed.titleFromUrl),
     issue: null,
   };
+}
+
+/** True when a pasted address is on the same site (scheme and host) as the issue's own address. */
+function sameSite(pasted: string, issueUrl: string): boolean {
+  try {
+    return new URL(pasted).origin === new URL(issueUrl).origin;
+  } catch {
+    return false;
+  }
 }
 
 /** How a link reads in the audit log: the issue key, the page title or the space key. */

@@ -14,11 +14,15 @@ const CHECK_BATCH = 100;
 
 /**
  * Only issues Jira reports as gone are unlinked: an issue the user merely may not see is kept, because other agents
- * still work with it. The same scope as the linked-work view: a company's cleanup covers its subsidiaries and contacts.
+ * still work with it. The same scope as the linked-work view: a company's cleanup covers its contacts, and its subsidiaries when the view showed them.
  */
-export async function removeMissingLinks(deps: LinkingDeps, actor: Actor, command: { recordType: RecordType; recordId: Id }): Promise<MissingLinksRemoved> {
+export async function removeMissingLinks(
+  deps: LinkingDeps,
+  actor: Actor,
+  command: { recordType: RecordType; recordId: Id; subsidiaries?: boolean },
+): Promise<MissingLinksRemoved> {
   const { store } = deps;
-  const scope = await linkScope(store, command.recordType, command.recordId);
+  const scope = await linkScope(store, command.recordType, command.recordId, { subsidiaries: command.subsidiaries ?? false });
   const groups = groupByTarget(await scopeLinks(store, scope)).filter((g) => g.targetType === 'issue').slice(0, MAX_CHECKED_ISSUES);
 
   const missing = new Set<string>();

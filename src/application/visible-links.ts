@@ -2,10 +2,12 @@
 import { confluenceUrl } from '../domain/confluence-url';
 import type { AuditEntry } from '../domain/ports';
 import type { Link } from '../domain/records';
-import { MAX_LIVE_ISSUES, MAX_LIVE_PAGES } from './get-linked-work';
+import { LIVE_ISSUE_BATCH as MAX_LIVE_ISSUES } from './get-linked-work';
 import { CONFLUENCE_UNREACHABLE, type LinkingDeps } from './work-items';
 
 const PAGE_READS_AT_ONCE = 4;
+/** Pages read live per profile view, one request each; those past it are counted hidden rather than shown unchecked. */
+const MAX_LIVE_PAGES = 20;
 
 /**
  * Issues are checked as the user in batches of MAX_LIVE_ISSUES (a record holds at most 1,000 links); a visible one

@@ -8,6 +8,8 @@ import type { AuditEntry } from '../domain/ports';
 import type { Company, Contact, CustomField, Id, Link, Note, Role } from '../domain/records';
 import type { Action } from '../domain/roles';
 import { auditApi, type AuditResults } from './audit';
+import { duplicatesApi, type DuplicatesResults } from './duplicates';
+import { importIssuesApi, type ImportIssuesResults } from './import-issues';
 import { importApi, type ImportResults } from './import';
 import { linksApi, type LinksResults } from './links';
 import { matchingApi, type MatchingResults } from './matching';
@@ -203,6 +205,8 @@ export const api = {
   ...linksApi,
   ...auditApi,
   ...matchingApi,
+  ...duplicatesApi,
+  ...importIssuesApi,
 } as const satisfies Record<string, Definition>;
 
 export type ResolverKey = keyof typeof api;
@@ -217,7 +221,7 @@ export type ApiCommand<K extends ResolverKey> = z.output<(typeof api)[K]['input'
 type ForEveryKey<T extends Record<ResolverKey, unknown> & Record<Exclude<keyof T, ResolverKey>, never>> = T;
 
 /** The data each key answers with. */
-export type ApiResults = ForEveryKey<ImportResults & LinksResults & AuditResults & MatchingResults & {
+export type ApiResults = ForEveryKey<ImportResults & LinksResults & AuditResults & MatchingResults & DuplicatesResults & ImportIssuesResults & {
   'contacts/search': SearchPage<ContactView>;
   'contacts/get': ContactProfile;
   'contacts/create': ContactView;

@@ -1,4 +1,5 @@
 // The import, undo and export part of the resolver API: the page uploads parsed rows in batches under 200 KB.
+import { NEW_FIELD_TYPES } from '../domain/custom-fields';
 import { z } from 'zod';
 import { MAX_PAGE_SIZE } from '../domain/limits';
 import type { ColumnMapping, RowIssue } from '../import/types';
@@ -30,6 +31,10 @@ export const importApi = {
       headers: z.array(z.string().max(MAX_IMPORT_TEXT_LENGTH)).min(1, 'The file has no header row').max(MAX_COLUMNS, `A file may have at most ${MAX_COLUMNS} columns`),
       options: optionsSchema.default({ mode: 'overwrite', memberships: 'add', missing: 'ignore', createFields: false }),
       mapping: z.record(z.string().max(MAX_IMPORT_TEXT_LENGTH), z.string().max(200)).default({}),
+      /** The type of each field the import creates, by mapping target ("contact.custom:Renewal"); text otherwise. */
+      newFieldTypes: z.record(z.string().max(200), z.enum(NEW_FIELD_TYPES)).default({}),
+      /** How each date column writes numeric dates, by header: day first (31/12/2026) or month first (12/31/2026). */
+      dateOrders: z.record(z.string().max(MAX_IMPORT_TEXT_LENGTH), z.enum(['dmy', 'mdy'])).default({}),
       saveMappingAs: mappingName.optional(),
       fileWarnings: z.array(z.string().max(500)).max(10).default([]),
       dryRun: z.boolean().default(false),
@@ -86,7 +91,8 @@ export type ImportReportView = {
   companies: Counts;
   memberships: Counts;
   fieldsCreated: string[];
-  samples: { record: string; action: string; changes: Record<string, [unknown, unknown]> }[];
+  /** `reason`: why the row matched a stored record ("same email", "domain acme.com", "name key acme"). */
+  samples: { record: string; action: string; changes: Record<string, [unknown, unknown]>; reason?: string }[];
   missing: { contacts: number; companies: number; sample: string[] } | null;
   undo: { restored: number; removed: number; skipped: string[] } | null;
 };

@@ -31,10 +31,10 @@ const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * Checks a raw value against its field and returns the canonical text to store. An empty value is valid for every
  * type: it clears the field.
  */
-export function validateCustomValue(field: Pick<CustomField, 'type' | 'options' | 'name'>, raw: string): CustomValueResult {
+export function validateCustomValue(field: Pick<CustomField, 'type' | 'options' | 'name'>, raw: string, options: DateOptions = {}): CustomValueResult {
   const value = raw.trim();
   if (!value) return { ok: true, value: '' };
-  const result = canonicalValue(field, value);
+  const result = canonicalValue(field, value, options);
   if (result.ok && result.value.length > MAX_CUSTOM_VALUE_LENGTH) {
     return fail(field, value, `is longer than ${MAX_CUSTOM_VALUE_LENGTH} characters; shorten it or keep it in a note`);
   }
@@ -46,14 +46,16 @@ export function fieldNameKey(name: string): string {
   return foldText(name);
 }
 
-function canonicalValue(field: Pick<CustomField, 'type' | 'options' | 'name'>, value: string): CustomValueResult {
+function canonicalValue(field: Pick<CustomField, 'type' | 'options' | 'name'>, value: string, options: DateOptions): CustomValueResult {
   switch (field.type) {
     case 'text':
       return { ok: true, value };
     case 'number':
       return canonicalNumber(field, value);
-    case 'date':
-      return isCalendarDate(value) ? { ok: true, value } : fail(field, value, 'is not a date; use YYYY-MM-DD.');
+    case 'date': {
+      const date = parseDateText(value, options.dateOrder);
+      return 'date' in date ? { ok: true, value: date.date } : fail(field, value, date.problem);
+    }
     case 'url':
       return canonicalUrl(field, value);
     case 'email': {
@@ -80,6 +82,64 @@ function canonicalNumber(field: Pick<CustomField, 'name'>, value: string): Custo
     return fail(field, value, `has more than ${MAX_SIGNIFICANT_DIGITS} significant digits; store long codes in a text field.`);
   }
   return { ok: true, value: String(number) };
+}
+
+/** Types the import wizard can give a field it creates (a select field needs its options defined first). */
+export const NEW_FIELD_TYPES = ['text', 'number', 'date', 'url', 'email', 'phone'] as const satisfies readonly CustomFieldType[];
+export type NewFieldType = (typeof NEW_FIELD_TYPES)[number];
+
+/** How a column writes dates with numbers only: day first (31/12/2026), month first (12/31/2026). */
+export type DateOrder = 'dmy' | 'mdy';
+export type DateOptions = { dateOrder?: DateOrder };
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const YMD_SLASHED = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
+const DAY_MONTH_NAME = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{2,4})$/i;
+const MONTH_NAME_DAY = /^([a-z]{3,9})\.?[\s-]+(\d{1,2}),?[\s-]+(\d{2,4})$/i;
+const EXCEL_SERIAL = /^\d{5}(?:\.\d+)?$/;
+// Excel's day 1 is 1900-01-01, and it counts a 29 February 1900 that never was: from day 61 on, day 0 is 1899-12-30.
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DATE_HINT = 'use YYYY-MM-DD (a date and time, 31/12/2026 or Dec 31, 2026 also work).';
+
+/**
+ * A date as the app stores it (YYYY-MM-DD) from the ways spreadsheets write one: ISO dates and date-times (the date as
+ * written), D/M/YYYY or M/D/YYYY (the order given, or the only one that makes sense), YYYY/MM/DD, "12 Jul 2018",
+ * "Jul 12, 2018", and Excel serial numbers (five digits: 1927 to 2173). Two-digit years and quarters are refused.
+ */
+export function parseDateText(raw: string, order?: DateOrder): { date: string } | { problem: string } {
+  const value = raw.trim();
+  const iso = ISO_DATE.exec(value) ? value : ISO_DATE_TIME.exec(value)?.[1];
+  if (iso !== undefined) return isCalendarDate(iso) ? { date: iso } : { problem: `is not a calendar date; ${DATE_HINT}` };
+  if (EXCEL_SERIAL.test(value)) {
+    const days = Math.floor(Number(value));
+    return { date: new Date(EXCEL_EPOCH_MS + days * 86_400_000).toISOString().slice(0, 10) };
+  }
+  const ymd = YMD_SLASHED.exec(value);
+  if (ymd) return fromParts(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  const numeric = NUMERIC_DATE.exec(value);
+  if (numeric) {
+    const [first, second, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+    const chosen = order ?? (first > 12 && second <= 12 ? 'dmy' : second > 12 && first <= 12 ? 'mdy' : first === second ? 'dmy' : undefined);
+    if (chosen === undefined) return { problem: `could be read day-first or month-first; choose the column's day/month order or ${DATE_HINT}` };
+    return chosen === 'dmy' ? fromParts(year, second, first) : fromParts(year, first, second);
+  }
+  const named = DAY_MONTH_NAME.exec(value) ?? MONTH_NAME_DAY.exec(value);
+  if (named) {
+    const dayFirst = /^\d/.test(value);
+    const [day, monthName, year] = dayFirst ? [named[1]!, named[2]!, named[3]!] : [named[2]!, named[1]!, named[3]!];
+    const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
+    if (month === 0) return { problem: `is not a date; ${DATE_HINT}` };
+    if (year.length !== 4) return { problem: `has a two-digit year; write the year in full (2026), or ${DATE_HINT}` };
+    return fromParts(Number(year), month, Number(day));
+  }
+  return { problem: `is not a date; ${DATE_HINT}` };
+}
+
+function fromParts(year: number, month: number, day: number): { date: string } | { problem: string } {
+  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isCalendarDate(date) ? { date } : { problem: `is not a calendar date; ${DATE_HINT}` };
 }
 
 function isCalendarDate(value: string): boolean {

@@ -18,6 +18,10 @@ export type WorkIssue = {
   type: string;
   /** The assignee's display name; null when unassigned or hidden from the user. */
   assignee: string | null;
+  /** When the issue last changed (ISO-8601); null when Jira did not say. */
+  updated: string | null;
+  /** The project the issue is in now; null when Jira did not say. */
+  project: { key: string; name: string } | null;
   url: string;
 };
 

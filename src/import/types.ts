@@ -1,4 +1,5 @@
 // The shapes that flow through the import pipeline: mapped columns, validated rows, and problems as data.
+import type { DateOrder, NewFieldType } from '../domain/custom-fields';
 import type { RecordType } from '../domain/records';
 
 /** Where a column's cells go. Custom fields are addressed by their id. */
@@ -7,10 +8,11 @@ export type FieldTarget =
   | { kind: 'company'; field: 'name' | 'domain' | 'parent' }
   | { kind: 'membership'; field: 'role' | 'primary' }
   | { kind: 'custom'; entity: RecordType; fieldId: string; fieldName: string }
-  | { kind: 'newCustom'; entity: RecordType; fieldName: string } // created when the import runs (--create-fields)
+  | { kind: 'newCustom'; entity: RecordType; fieldName: string; fieldType?: NewFieldType } // created when the import runs (--create-fields), text unless typed
   | { kind: 'ignore' };
 
-export type ColumnMapping = { index: number; header: string; target: FieldTarget };
+/** `dateOrder`: how the column writes numeric dates (31/12/2026 or 12/31/2026), chosen once for the column. */
+export type ColumnMapping = { index: number; header: string; target: FieldTarget; dateOrder?: DateOrder };
 
 export type Severity = 'error' | 'warning';
 

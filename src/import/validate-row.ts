@@ -320,6 +320,9 @@ function readPrimary(value: string | undefined, column: ColumnMapping | undefine
 
 function readCustomValue(item: CustomCell, fields: Map<string, CustomField>, report: IssueList): string | null {
   const { column, value, target } = item;
+  if (target.kind === 'newCustom' && target.fieldType !== undefined && target.fieldType !== 'text') {
+    return checkedValue(item, { type: target.fieldType, options: [], name: target.fieldName }, report);
+  }
   if (target.kind === 'newCustom') {
     if (value.length <= MAX_CUSTOM_VALUE_LENGTH) return value;
     report.add('error', `${describe(column)} is longer than ${MAX_CUSTOM_VALUE_LENGTH} characters (it has ${value.length}); shorten it or keep it in a note.`, column);
@@ -330,12 +333,18 @@ function readCustomValue(item: CustomCell, fields: Map<string, CustomField>, rep
     report.add('error', `${describe(column)} goes to the custom field "${target.fieldName}", which no longer exists; map the column again.`, column);
     return null;
   }
-  const result = validateCustomValue(field, value);
+  return checkedValue(item, field, report);
+}
+
+function checkedValue(item: CustomCell, field: Pick<CustomField, 'type' | 'options' | 'name'>, report: IssueList): string | null {
+  const { column, value } = item;
+  const result = validateCustomValue(field, value, column.dateOrder ? { dateOrder: column.dateOrder } : {});
   if (!result.ok) {
     // The field's own message starts with the field name; the user knows the column by its header.
     const prefix = `${field.name}: `;
     const problem = result.message.startsWith(prefix) ? result.message.slice(prefix.length) : result.message;
-    report.add('error', `${describe(column)}: ${problem}`, column);
+    // One value that does not fit its field leaves that cell out, not the whole row.
+    report.add('warning', `${describe(column)}: ${problem} The cell is left out; the rest of the row is imported.`, column);
     return null;
   }
   return result.value === '' ? null : result.value;

@@ -206,7 +206,7 @@ describe.each(engines())('links on $name', (factory) => {
   });
 
   describe('linked work', () => {
-    it('rolls a company up over its subsidiaries and their contacts, each issue once with who links it', async () => {
+    it('rolls a company up over its subsidiaries and their contacts when asked, each issue once with who links it', async () => {
       const labs = await createCompany(world.deps, admin, companyInputSchema.parse({ name: 'Acme Labs', parentId: acme.id }));
       const lab2 = await createCompany(world.deps, admin, companyInputSchema.parse({ name: 'Acme Labs Berlin', parentId: labs.id }));
       await setMembership(world.deps, admin, { contactId: grace.id, companyId: lab2.id, role: 'Engineer' });
@@ -215,7 +215,7 @@ describe.each(engines())('links on $name', (factory) => {
       await link({ recordType: 'contact', recordId: grace.id, target: onIssue(SUP_2) });
       await link({ recordType: 'contact', recordId: grace.id, target: onIssue(ENG_12) });
 
-      const work = await getLinkedWork(world.deps, viewer, { recordType: 'company', recordId: acme.id });
+      const work = await getLinkedWork(world.deps, viewer, { recordType: 'company', recordId: acme.id, subsidiaries: true });
 
       expect(work.scope).toEqual({ contacts: 2, companies: 3 });
       expect(work.items.map((i) => [i.key, i.state, i.via.map((v) => v.name).sort()])).toEqual([
@@ -228,9 +228,15 @@ describe.each(engines())('links on $name', (factory) => {
         status: { name: 'In Progress', category: 'indeterminate' },
         issueType: 'Story',
         assignee: 'Local Agent',
+        project: { key: 'ENG', name: 'Engineering' },
         url: 'https://customer-directory.example.atlassian.net/browse/ENG-12',
       });
-      expect(work).toMatchObject({ missing: 0, hidden: 0, truncated: false });
+      expect(work).toMatchObject({ missing: 0, hidden: 0, truncated: false, next: null, counts: { issue: 3, page: 0, space: 0 }, projects: ['ENG', 'SUP'] });
+
+      // Without subsidiaries the company shows its own links and its own contacts' (Ada's, none here).
+      const own = await getLinkedWork(world.deps, viewer, { recordType: 'company', recordId: acme.id });
+      expect(own.scope).toEqual({ contacts: 1, companies: 1 });
+      expect(own.items.map((i) => i.key)).toEqual(['SUP-1']);
 
       // A contact's own view has its own links only.
       const graces = await getLinkedWork(world.deps, viewer, { recordType: 'contact', recordId: grace.id });

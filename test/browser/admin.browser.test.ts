@@ -1,43 +1,26 @@
 // Settings, custom fields, merging duplicates, record history, text safety and what a viewer sees, in a real browser.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot, startLocalRunner, type LocalRunner } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, openBrowserSession, saveScreenshot, type BrowserSession, type LocalRunner } from '../support/browser';
 import { chooseOption } from '../support/page-actions';
 
 const BROWSER_TIMEOUT_MS = 120_000;
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 
 describeInBrowser('settings, merge and history on the page', () => {
+  let session: BrowserSession;
   let runner: LocalRunner;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
-  const dialogs: string[] = [];
+  let dialogs: string[];
 
-  const invoke = async <T>(key: string, payload: unknown, user = 'local-admin'): Promise<T> => {
-    const answer = await runner.app.invoke(key, payload, user);
-    if (!answer.ok) throw new Error(`${key}: ${answer.error.message}`);
-    return answer.data as T;
-  };
+  const invoke = <T>(key: string, payload: unknown, user = 'local-admin'): Promise<T> => session.invoke<T>(key, payload, user);
 
   beforeAll(async () => {
-    runner = await startLocalRunner();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    errors = collectPageErrors(page);
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    session = await openBrowserSession();
+    ({ runner, page, errors, dialogs } = session);
   }, BROWSER_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await runner?.stop();
-  });
+  afterAll(() => session?.close());
 
   const openSettings = async () => {
     await page.getByRole('tab', { name: 'Settings' }).click();

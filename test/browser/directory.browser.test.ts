@@ -1,30 +1,21 @@
 // The global page in a real browser against the local runner: browse, search, open profiles, edit as an admin, read as a viewer.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot, startLocalRunner, type LocalRunner } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, openBrowserSession, saveScreenshot, type BrowserSession, type LocalRunner } from '../support/browser';
 
 const BROWSER_TIMEOUT_MS = 120_000;
 
 describeInBrowser('the customer directory page', () => {
+  let session: BrowserSession;
   let runner: LocalRunner;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    runner = await startLocalRunner();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    errors = collectPageErrors(page);
+    session = await openBrowserSession();
+    ({ runner, page, errors } = session);
   }, BROWSER_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await runner?.stop();
-  });
+  afterAll(() => session?.close());
 
   const contactsTable = () => page.getByRole('table', { name: 'Contacts' });
 
@@ -144,6 +135,8 @@ describeInBrowser('the customer directory page', () => {
       await page.keyboard.press('ArrowDown');
       await page.getByRole('option', { name: 'Local Viewer (viewer)' }).click();
       await page.getByText('Viewer', { exact: true }).waitFor();
+      // The page keeps its place (the company profile) across the switch; the viewer goes to the contacts list.
+      await page.getByRole('tab', { name: 'Contacts' }).click();
       await contactsTable().getByRole('button', { name: 'Ada Lovelace' }).waitFor();
       expect(await page.getByRole('button', { name: 'Add contact' }).count()).toBe(0);
 
@@ -166,7 +159,7 @@ describeInBrowser('the customer directory page', () => {
         const created = await runner.app.invoke('contacts/create', { email: `pager${i}@paging.example`, firstName: 'Pager', lastName: `Number ${i}` }, 'local-admin');
         expect(created).toMatchObject({ ok: true });
       }
-      await page.reload();
+      await page.goto(`${runner.url}/contacts`);
       await page.getByText('30 contacts').waitFor();
       expect(await contactsTable().getByRole('row').count()).toBe(26); // header + first page of 25
       await page.getByRole('button', { name: 'Load more' }).click();

@@ -1,6 +1,6 @@
 // The import wizard in a real browser: map, preview, dry run, import, error file, profiles, export round trip, resume, undo.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot, startLocalRunner, type LocalRunner } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, openBrowserSession, saveScreenshot, type BrowserSession, type LocalRunner } from '../support/browser';
 import { chooseOption, downloadText } from '../support/page-actions';
 
 const BROWSER_TIMEOUT_MS = 120_000;
@@ -16,31 +16,18 @@ const IMPORT_CSV = [
 ].join('\r\n');
 
 describeInBrowser('the import wizard', () => {
+  let session: BrowserSession;
   let runner: LocalRunner;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
-  const dialogs: string[] = [];
+  let dialogs: string[];
 
   beforeAll(async () => {
-    runner = await startLocalRunner();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    errors = collectPageErrors(page);
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    session = await openBrowserSession({ acceptDownloads: true });
+    ({ runner, page, errors, dialogs } = session);
   }, BROWSER_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await runner?.stop();
-  });
+  afterAll(() => session?.close());
 
   const openTab = async (name: string) => {
     await page.getByRole('tab', { name, exact: true }).click();

@@ -72,14 +72,36 @@ describe('validateCustomValue', () => {
     });
 
     it('refuses dates that do not exist', () => {
-      for (const raw of ['2023-02-29', '1900-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '0000-01-01']) {
-        expect(refused(field('date', 'Renewal date'), raw)).toBe(`Renewal date: "${raw}" is not a date; use YYYY-MM-DD.`);
+      for (const raw of ['2023-02-29', '1900-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '0000-01-01', '31/02/2024']) {
+        expect(refused(field('date', 'Renewal date'), raw)).toMatch(new RegExp(`^Renewal date: "${raw.replace(/[/]/g, '\\/')}" is not a calendar date; use YYYY-MM-DD`));
       }
     });
 
-    it('refuses day/month order because it is ambiguous, asking for YYYY-MM-DD', () => {
-      expect(refused(field('date', 'Renewal date'), '31/02/2024')).toBe('Renewal date: "31/02/2024" is not a date; use YYYY-MM-DD.');
-      expect(refused(field('date', 'Renewal date'), '3/4/2024')).toMatch(/use YYYY-MM-DD/);
+    it('takes the date of an ISO date-time as written, whatever its zone', () => {
+      expect(accepted(field('date'), '2018-07-12T11:12:00Z')).toBe('2018-07-12');
+      expect(accepted(field('date'), '2018-07-12 23:30')).toBe('2018-07-12');
+      expect(accepted(field('date'), '2018-07-12T23:30:00.123-05:00')).toBe('2018-07-12');
+    });
+
+    it('reads Excel serial dates, counting past its 29 February 1900', () => {
+      expect(accepted(field('date'), '43293')).toBe('2018-07-12');
+      expect(accepted(field('date'), '45658.75')).toBe('2025-01-01');
+    });
+
+    it('reads day/month numbers in the order the column uses, or the only order that makes sense', () => {
+      expect(validateCustomValue(field('date'), '3/4/2024', { dateOrder: 'dmy' })).toEqual({ ok: true, value: '2024-04-03' });
+      expect(validateCustomValue(field('date'), '3/4/2024', { dateOrder: 'mdy' })).toEqual({ ok: true, value: '2024-03-04' });
+      expect(accepted(field('date'), '31.12.2026')).toBe('2026-12-31');
+      expect(accepted(field('date'), '12/31/2026')).toBe('2026-12-31');
+      expect(accepted(field('date'), '2026/12/31')).toBe('2026-12-31');
+      expect(refused(field('date', 'Renewal date'), '3/4/2024')).toMatch(/could be read day-first or month-first; choose the column's day\/month order/);
+    });
+
+    it('reads month names, and refuses two-digit years and quarters with a hint', () => {
+      expect(accepted(field('date'), '12 Jul 2018')).toBe('2018-07-12');
+      expect(accepted(field('date'), 'July 12, 2018')).toBe('2018-07-12');
+      expect(refused(field('date'), '27 Oct 26')).toMatch(/two-digit year/);
+      expect(refused(field('date'), 'Q2 2019')).toMatch(/is not a date; use YYYY-MM-DD/);
       expect(refused(field('date'), '2024-3-4')).toMatch(/use YYYY-MM-DD/);
     });
   });

@@ -133,8 +133,8 @@ describe('issue panel', () => {
     const root = await render();
 
     expect(all(root(), 'Link').map((l) => [textOf(l), l.props.href])).toEqual([
-      ['Ada Lovelace', `${GLOBAL_PAGE}/contact/${ada.id}`],
-      ['Acme', `${GLOBAL_PAGE}/company/${acme.id}`],
+      ['Ada Lovelace', `${GLOBAL_PAGE}/contacts/${ada.id}`],
+      ['Acme', `${GLOBAL_PAGE}/companies/${acme.id}`],
     ]);
     const text = pageText(root());
     expect(text).toContain('ada@acme.com · CTO');

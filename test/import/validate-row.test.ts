@@ -136,11 +136,12 @@ describe('validateRow', () => {
     expect(result.row?.company?.custom).toEqual({ 'f-employees': '1200' });
   });
 
-  it('rejects an invalid custom value, naming the column', () => {
+  it('leaves out a custom value that does not fit its field with a warning naming the column, and imports the rest of the row', () => {
     const result = check(['Email', 'Company', 'Company: Employees'], ['a@acme.com', 'Acme', 'lots']);
-    expect(result.row).toBeNull();
-    expect(result.issues[0]).toMatchObject({ column: 'Company: Employees', severity: 'error' });
-    expect(result.issues[0]?.message).toMatch(/^Column "Company: Employees": "lots" is not a number/);
+    expect(result.row?.company?.custom).toEqual({});
+    expect(result.row?.contact?.email).toBe('a@acme.com');
+    expect(result.issues[0]).toMatchObject({ column: 'Company: Employees', severity: 'warning' });
+    expect(result.issues[0]?.message).toMatch(/^Column "Company: Employees": "lots" is not a number.* The cell is left out; the rest of the row is imported\.$/);
   });
 
   it('only checks the length of values for fields the import will create', () => {

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/adapters/local/server';
 import { ensurePageBuilt, ROOT } from './page-build';
 
@@ -77,4 +77,59 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+export type BrowserSession = {
+  runner: LocalRunner;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Script errors, console errors and CSP violations the page logged. */
+  errors: string[];
+  /** Messages of alert/confirm/prompt dialogs the page opened (each is dismissed). */
+  dialogs: string[];
+  /** Calls a resolver on the runner directly, as `user`; throws on an error envelope. */
+  invoke<T>(key: string, payload: unknown, user?: string): Promise<T>;
+  close(): Promise<void>;
+};
+
+/**
+ * What every browser suite starts with: the local runner with demo data, Chromium, one context (UTC, en-GB) and page
+ * with a 10 s default timeout, page errors collected and dialogs captured.
+ */
+export async function openBrowserSession(options: { viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {}): Promise<BrowserSession> {
+  const runner = await startLocalRunner();
+  const browser = await launchBrowser();
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors = collectPageErrors(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return {
+    runner,
+    browser,
+    context,
+    page,
+    errors,
+    dialogs,
+    async invoke<T>(key: string, payload: unknown, user = 'local-admin'): Promise<T> {
+      const answer = await runner.app.invoke(key, payload, user);
+      if (!answer.ok) throw new Error(`${key}: ${answer.error.message}`);
+      return answer.data as T;
+    },
+    async close() {
+      await context.close();
+      await browser.close();
+      await runner.stop();
+    },
+  };
 }

@@ -27,7 +27,7 @@ export type AtlassianRest = {
 };
 
 /** The issue fields the app reads; everything else in Jira's answer is ignored. */
-export const ISSUE_FIELDS = ['summary', 'status', 'issuetype', 'assignee'] as const;
+export const ISSUE_FIELDS = ['summary', 'status', 'issuetype', 'assignee', 'updated', 'project'] as const;
 
 // Fields Jira leaves out (or sends as null) when the user lacks a field's permission are read as absent, not as errors.
 export const issueBeanSchema = z.object({
@@ -43,6 +43,8 @@ export const issueBeanSchema = z.object({
       .nullish(),
     issuetype: z.object({ name: z.string() }).nullish(),
     assignee: z.object({ displayName: z.string().nullish() }).nullish(),
+    updated: z.string().nullish(),
+    project: z.object({ key: z.string(), name: z.string() }).nullish(),
   }),
 });
 export type IssueBean = z.infer<typeof issueBeanSchema>;

@@ -182,8 +182,17 @@ function workIssue(bean: IssueBean, siteUrl: string): WorkIssue {
     },
     type: bean.fields.issuetype?.name ?? '',
     assignee: bean.fields.assignee?.displayName || null,
+    updated: isoDate(bean.fields.updated),
+    project: bean.fields.project ? { key: bean.fields.project.key, name: bean.fields.project.name } : null,
     url: `${siteUrl}/browse/${encodeURIComponent(bean.key)}`,
   };
+}
+
+/** Jira writes times as `2026-02-01T09:00:00.000+0000`; the page wants ISO-8601 UTC. */
+function isoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 function confluencePage(page: z.infer<typeof pageSchema>, siteUrl: string): ConfluencePage {

@@ -4,7 +4,7 @@ import type { WorkItems } from '../../application/work-items';
 import { ISSUE_PROPERTY_KEY } from '../../domain/issue-property';
 import type { AtlassianRest, JqlSearchRequest, Principal, RestAnswer } from '../atlassian/atlassian-rest';
 import { makeRestWorkItems } from '../atlassian/rest-work-items';
-import { SAMPLE_ISSUES, type SampleIssue } from './sample-jira';
+import { SAMPLE_ISSUES, SAMPLE_PROJECTS, type SampleIssue } from './sample-jira';
 
 export const FAKE_SITE_URL = 'https://customer-directory.example.atlassian.net';
 
@@ -15,6 +15,8 @@ export const SAMPLE_PAGES: readonly SamplePage[] = [
   { id: '65541', title: 'Contoso renewal plan 2026', spaceId: '98305', spaceKey: 'CS' },
   { id: '65800', title: 'Webhook delivery design', spaceId: '98306', spaceKey: 'ENG' },
 ];
+
+const PROJECT_NAMES = new Map(SAMPLE_PROJECTS.map((p) => [p.key, p.name]));
 
 const CATEGORY_NAMES = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' } as const;
 
@@ -163,6 +165,9 @@ export class FakeAtlassianSite implements AtlassianRest {
       },
       issuetype: { self: `${FAKE_SITE_URL}/rest/api/3/issuetype/10001`, id: '10001', name: issue.issueType, subtask: false },
       assignee: issue.assignee === null ? null : { accountId: '557058:local-agent', displayName: issue.assignee, active: true },
+      // Jira's own time format, with a numeric zone and no colon.
+      updated: issue.updated.replace(/Z$/, '+0000'),
+      project: { self: `${FAKE_SITE_URL}/rest/api/3/project/${issue.projectKey}`, id: '10000', key: issue.projectKey, name: PROJECT_NAMES.get(issue.projectKey) ?? issue.projectKey },
     };
     return {
       expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',

@@ -12,7 +12,7 @@ import { checkDataDir } from './data-dir';
 import { seedDemoData } from './demo-data';
 import { LOCAL_USERS, makeLocalAccess } from './local-access';
 import { InProcessImportQueue } from './in-process-queue';
-import { makeFakeWorkItems } from './fake-work-items';
+import { makeFakeWorkItems, type FakeAtlassianSite } from './fake-work-items';
 import { InProcessPropertySync } from './in-process-property-sync';
 import { syncIssueProperties } from '../../application/issue-properties';
 import { interruptedJobs } from '../../application/import/resume-jobs';
@@ -37,6 +37,8 @@ export type LocalApp = {
   /** Calls a resolver the way Forge would, as `accountId`; an unknown key answers NOT_FOUND in the envelope. */
   invoke(key: string, payload: unknown, accountId: string): Promise<Envelope<unknown>>;
   users: LocalUserInfo[];
+  /** The fake Jira and Confluence behind the app: tests delete or hide issues there. */
+  site: FakeAtlassianSite;
   /** True when this start wrote the demo data. */
   seeded: boolean;
   close(): Promise<void>;
@@ -55,7 +57,7 @@ export async function openLocalApp(options: { dataDir: string; seedDemo?: boolea
     const backfillQueue = new InProcessBackfillQueue();
     const store = makeSqlStore(engine);
     // Jira and Confluence are a fake site with the sample issues; issue properties are kept in memory.
-    const { workItems } = makeFakeWorkItems();
+    const { site, workItems } = makeFakeWorkItems();
     const propertySync = new InProcessPropertySync((issueIds) => syncIssueProperties({ store, workItems }, issueIds));
     const deps: ResolverDeps = {
       store,
@@ -85,6 +87,7 @@ export async function openLocalApp(options: { dataDir: string; seedDemo?: boolea
       deps,
       handlers,
       seeded,
+      site,
       users: Object.entries(LOCAL_USERS).map(([accountId, user]) => ({ accountId, displayName: user.displayName, role: user.role })),
       async invoke(key, payload, accountId) {
         const known = resolverKeySchema.safeParse(key);

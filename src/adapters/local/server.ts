@@ -1,5 +1,5 @@
 // The local runner's HTTP layer (no framework): serves the built global page and answers POST /api/invoke like Forge's bridge.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -123,6 +123,14 @@ function serveStatic(staticDir: string, pathname: string, request: IncomingMessa
   const target = exists ? file : path.extname(file) === '' ? path.join(staticDir, 'index.html') : null;
   if (target === null) return sendText(response, 404, 'Not found.');
   const isHtml = target.endsWith('.html');
+  if (isHtml) {
+    // The page's routes are paths (/contacts/<id>): a <base> keeps its relative asset and API addresses at the root,
+    // as they are inside Forge's iframe, whose own address never changes.
+    const html = readFileSync(target, 'utf8').replace(/<head>/i, '<head><base href="/" />');
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-cache' });
+    response.end(request.method === 'HEAD' ? undefined : html);
+    return;
+  }
   response.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',

@@ -4,7 +4,8 @@ import type { Company } from '../../domain/records';
 import { companyNameKey, normaliseDomain } from '../../domain/normalise';
 import type { ImportCompany } from '../../import/types';
 
-export type CompanyMatch = { kind: 'found'; company: Company } | { kind: 'new' } | { kind: 'ambiguous'; message: string };
+/** `reason` says why a stored company matched, as the report shows it: "domain acme.com" or "name key acme". */
+export type CompanyMatch = { kind: 'found'; company: Company; reason: string } | { kind: 'new' } | { kind: 'ambiguous'; message: string };
 
 export class CompanyIndex {
   private readonly byId = new Map<string, Company>();
@@ -63,7 +64,10 @@ export class CompanyIndex {
       return { kind: 'ambiguous', message: `The domains ${company.domains.join(', ')} belong to different companies (${names.join(', ')}).` };
     }
     const [byDomain] = ids;
-    if (byDomain) return { kind: 'found', company: this.byId.get(byDomain)! };
+    if (byDomain) {
+      const domain = company.domains.find((d) => this.byDomain.get(d) === byDomain)!;
+      return { kind: 'found', company: this.byId.get(byDomain)!, reason: `domain ${domain}` };
+    }
     if (company.nameKey) {
       const candidates = [...(this.byKey.get(company.nameKey) ?? [])];
       if (candidates.length > 1) {
@@ -71,7 +75,7 @@ export class CompanyIndex {
         return { kind: 'ambiguous', message: `The company name matches ${candidates.length} companies (${names.join(', ')}); add the company's domain to say which.` };
       }
       const [only] = candidates;
-      if (only) return { kind: 'found', company: this.byId.get(only)! };
+      if (only) return { kind: 'found', company: this.byId.get(only)!, reason: `name key ${company.nameKey}` };
     }
     return { kind: 'new' };
   }

@@ -1,4 +1,5 @@
 // The import use cases as the resolvers call them: (deps, actor, command) -> result, on the import job model.
+import type { DateOrder, NewFieldType } from '../../domain/custom-fields';
 import { AppError } from '../../domain/errors';
 import type { Settings } from '../../domain/ports';
 import { mapHeaders } from '../../import/headers';
@@ -19,7 +20,17 @@ export type ImportCommandDeps = ImportDeps & { settings: Settings; importQueue: 
 export async function startImportCommand(
   deps: ImportCommandDeps,
   actor: Actor,
-  command: { fileName: string; headers: string[]; options: ImportOptions; mapping: Record<string, string>; saveMappingAs?: string; fileWarnings: string[]; dryRun: boolean },
+  command: {
+    fileName: string;
+    headers: string[];
+    options: ImportOptions;
+    mapping: Record<string, string>;
+    newFieldTypes?: Record<string, NewFieldType>;
+    dateOrders?: Record<string, DateOrder>;
+    saveMappingAs?: string;
+    fileWarnings: string[];
+    dryRun: boolean;
+  },
 ) {
   if (command.saveMappingAs) await saveMapping(deps.settings, command.saveMappingAs, command.mapping);
   const started = await startImport(deps, actor.accountId, {
@@ -27,6 +38,8 @@ export async function startImportCommand(
     headers: command.headers,
     options: importOptionsSchema.parse(command.options),
     explicitMapping: Object.keys(command.mapping).length ? command.mapping : undefined,
+    newFieldTypes: command.newFieldTypes,
+    dateOrders: command.dateOrders,
     fileWarnings: command.fileWarnings,
     dryRun: command.dryRun,
   });

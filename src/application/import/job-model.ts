@@ -1,4 +1,5 @@
 // The import job's stored spec, progress state and report, each checked with zod when read back.
+import { NEW_FIELD_TYPES } from '../../domain/custom-fields';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import type { ImportJobRecord, Store } from '../../domain/ports';
@@ -25,10 +26,10 @@ const targetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('company'), field: z.enum(['name', 'domain', 'parent']) }),
   z.object({ kind: z.literal('membership'), field: z.enum(['role', 'primary']) }),
   z.object({ kind: z.literal('custom'), entity: z.enum(['contact', 'company']), fieldId: z.string(), fieldName: z.string() }),
-  z.object({ kind: z.literal('newCustom'), entity: z.enum(['contact', 'company']), fieldName: z.string() }),
+  z.object({ kind: z.literal('newCustom'), entity: z.enum(['contact', 'company']), fieldName: z.string(), fieldType: z.enum(NEW_FIELD_TYPES).optional() }),
   z.object({ kind: z.literal('ignore') }),
 ]);
-export const columnSchema = z.object({ index: z.number().int().min(0), header: z.string(), target: targetSchema });
+export const columnSchema = z.object({ index: z.number().int().min(0), header: z.string(), target: targetSchema, dateOrder: z.enum(['dmy', 'mdy']).optional() });
 
 export const jobSpecSchema = z.object({
   headers: z.array(z.string()),
@@ -42,7 +43,8 @@ const countsSchema = z.object({ created: z.number(), updated: z.number(), unchan
 export type Counts = z.infer<typeof countsSchema>;
 export const zeroCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
 
-export const sampleSchema = z.object({ record: z.string(), action: z.string(), changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])) });
+/** `reason`: why the row matched a stored record ("same email", "domain acme.com", "name key acme"). */
+export const sampleSchema = z.object({ record: z.string(), action: z.string(), changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])), reason: z.string().optional() });
 export type ChangeSample = z.infer<typeof sampleSchema>;
 
 export const pendingParentSchema = z.object({ companyId: z.string(), ref: z.string(), row: z.number(), line: z.number() });

@@ -124,6 +124,9 @@ class JobRun {
     return this.deps.chunkRows ?? IMPORT_CHUNK_ROWS;
   }
 
+  /** Why each stored company in this chunk matched a row, for the report's samples. */
+  private readonly matchReasons = new Map<string, string>();
+
   private get store(): Store {
     return this.deps.store;
   }
@@ -136,8 +139,8 @@ class JobRun {
     this.fields = new Map((await this.store.fields.list()).map((f) => [f.id, f]));
   }
 
-  private sample(record: string, action: string, changes: FieldChanges): void {
-    if (this.job.state.samples.length < REPORT_SAMPLE_SIZE) this.job.state.samples.push({ record, action, changes } satisfies ChangeSample);
+  private sample(record: string, action: string, changes: FieldChanges, reason?: string): void {
+    if (this.job.state.samples.length < REPORT_SAMPLE_SIZE) this.job.state.samples.push({ record, action, changes, ...(reason ? { reason } : {}) } satisfies ChangeSample);
   }
 
   private async save(): Promise<void> {
@@ -199,7 +202,7 @@ class JobRun {
         const { entity, fieldName } = c.target;
         const key = fieldNameKey(fieldName);
         const found = existing.find((f) => f.entity === entity && f.nameKey === key) ?? fresh.find((f) => f.entity === entity && f.nameKey === key);
-        const field = found ?? { id: this.id('field', entity, key), entity, name: fieldName, nameKey: key, type: 'text' as const, options: [], createdAt: this.now() };
+        const field = found ?? { id: this.id('field', entity, key), entity, name: fieldName, nameKey: key, type: c.target.fieldType ?? 'text', options: [], createdAt: this.now() };
         if (!found) fresh.push(field);
         return { ...c, target: { kind: 'custom', entity, fieldId: field.id, fieldName: field.name } };
       });
@@ -269,6 +272,7 @@ class JobRun {
         changed.set(current.id, { before: null, next: current });
       } else {
         current = match.company;
+        this.matchReasons.set(current.id, match.reason);
       }
       const entry = changed.get(current.id);
       const isNew = entry?.before === null || this.createdByJob(current);
@@ -348,7 +352,7 @@ class JobRun {
       if (this.createdByJob(before)) continue;
       changes._version = [before.version, record.version];
       audit.push(this.entry('company', next.id, `${next.id}:${chunkKey}`, 'update', changes));
-      this.sample(next.name, 'update company', changes);
+      this.sample(next.name, 'update company', changes, this.matchReasons.get(next.id));
       planned.updated++;
     }
     if (this.job.dryRun || records.length === 0) return;
@@ -453,7 +457,7 @@ class JobRun {
         if (before) plan.changes._version = [before.version, record.version];
         audit.push(this.entry('contact', contactId, contactId, before ? 'update' : 'create', plan.changes));
         if (!before) createdEntry = plan.changes;
-        this.sample(email, before ? 'update contact' : 'create contact', plan.changes);
+        this.sample(email, before ? 'update contact' : 'create contact', plan.changes, before ? 'same email' : undefined);
         contacts.push(record);
         if (!before) createdIds.add(contactId);
         if (before) planned.contacts.updated++;

@@ -3,7 +3,8 @@ import { AppError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { normaliseEmail } from '../../domain/normalise';
 import type { StagedRow } from '../../domain/ports';
-import { mapHeaders } from '../../import/headers';
+import type { DateOrder, NewFieldType } from '../../domain/custom-fields';
+import { mapHeaders, mappingTargetName } from '../../import/headers';
 import type { ColumnMapping, RowIssue } from '../../import/types';
 import { IMPORT_LOCK, IMPORT_LOCK_TTL_MS, initialState, loadJob, saveJob, type ImportJob, type ImportOptions } from './job-model';
 import type { ImportDeps } from './process-import';
@@ -13,6 +14,10 @@ export type StartImportInput = {
   headers: string[];
   options: ImportOptions;
   explicitMapping?: Record<string, string>;
+  /** The type of each field the import creates, by its mapping target name ("contact.custom:Renewal"); text otherwise. */
+  newFieldTypes?: Record<string, NewFieldType>;
+  /** How date columns write day and month, by header. */
+  dateOrders?: Record<string, DateOrder>;
   fileWarnings?: string[];
   dryRun: boolean;
 };
@@ -35,7 +40,7 @@ export async function startImport(deps: ImportDeps, actorId: string, input: Star
     status: 'staging',
     dryRun: input.dryRun,
     fileName: input.fileName,
-    spec: { headers: input.headers, columns: mapping.columns, options: input.options, fileWarnings: input.fileWarnings ?? [] },
+    spec: { headers: input.headers, columns: withDateOrders(typedNewFields(mapping.columns, input.newFieldTypes ?? {}), input.dateOrders ?? {}), options: input.options, fileWarnings: input.fileWarnings ?? [] },
     totalRows: 0,
     state: initialState(),
     report: null,
@@ -47,6 +52,17 @@ export async function startImport(deps: ImportDeps, actorId: string, input: Star
   };
   await deps.store.importJobs.insert(job);
   return { job, columns: mapping.columns, issues: mapping.issues, unknown: mapping.unknown };
+}
+
+function typedNewFields(columns: ColumnMapping[], types: Record<string, NewFieldType>): ColumnMapping[] {
+  return columns.map((c) => {
+    const fieldType = c.target.kind === 'newCustom' ? types[mappingTargetName(c.target)] : undefined;
+    return fieldType && c.target.kind === 'newCustom' ? { ...c, target: { ...c.target, fieldType } } : c;
+  });
+}
+
+function withDateOrders(columns: ColumnMapping[], orders: Record<string, DateOrder>): ColumnMapping[] {
+  return columns.map((c) => (orders[c.header] ? { ...c, dateOrder: orders[c.header] } : c));
 }
 
 /** The one-import-at-a-time rule. A lock left by a job that finished, failed or never got stored is taken over. */

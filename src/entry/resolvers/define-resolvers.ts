@@ -17,7 +17,9 @@ import { getCompanyProfile } from '../../application/get-company-profile';
 import { getContactProfile } from '../../application/get-contact-profile';
 import { getCurrentUser } from '../../application/get-current-user';
 import { getIssueLinks } from '../../application/get-issue-links';
+import { dismissDuplicate, findDuplicateContacts } from '../../application/find-duplicate-contacts';
 import { getLinkedWork } from '../../application/get-linked-work';
+import { listImportIssues } from '../../application/list-import-issues';
 import { linkRecord } from '../../application/link-record';
 import { removeMissingLinks } from '../../application/remove-missing-links';
 import { searchTypeahead } from '../../application/search-typeahead';
@@ -117,6 +119,9 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   'matches/backfill-start': startBackfill,
   'matches/backfill-status': backfillStatus,
   'matches/notices': getMatchNotices,
+  'duplicates/contacts': findDuplicateContacts,
+  'duplicates/dismiss': dismissDuplicate,
+  'import/issues': listImportIssues,
 };
 
 // The same contract, seen one key at a time: indexing it with a generic key keeps input and result types paired.

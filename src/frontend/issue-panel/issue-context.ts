@@ -20,8 +20,8 @@ export function issueFromContext(context: unknown): PanelIssue | null {
   return parsed.success ? parsed.data.extension.issue : null;
 }
 
-/** Profiles open on the global page at `<page>/contact/<id>` and `<page>/company/<id>`. */
+/** Profiles open on the global page at `<page>/contacts/<id>` and `<page>/companies/<id>` (the page's own routes). */
 export function profileUrlsUnder(globalPageUrl: string | null): ProfileUrl {
   const base = globalPageUrl?.replace(/\/+$/, '') ?? null;
-  return (recordType, id) => (base === null ? null : `${base}/${recordType}/${encodeURIComponent(id)}`);
+  return (recordType, id) => (base === null ? null : `${base}/${recordType === 'contact' ? 'contacts' : 'companies'}/${encodeURIComponent(id)}`);
 }

@@ -6,16 +6,20 @@ import { LoadError } from './components/LoadError';
 import { Loading } from './components/Loading';
 import { SectionTabs } from './components/SectionTabs';
 import { useLoader } from './hooks/use-loader';
+import { RouterProvider } from './router';
+import { openPageHistory, type PageHistory } from './routing';
 import { SECTIONS } from './sections';
 import { type Session, SessionContext } from './session';
 
-async function loadSession(): Promise<Omit<Session, 'refreshFields'>> {
+type Started = Omit<Session, 'refreshFields'> & { history: PageHistory };
+
+async function loadSession(): Promise<Started> {
   const isLocal = !isInsideJira();
   const localUsers = isLocal ? await fetchLocalUsers() : [];
   // A user remembered from an older run may no longer exist: fall back to the first one rather than lock the page.
   const firstUser = localUsers[0];
   if (firstUser && !localUsers.some((user) => user.accountId === currentLocalUser())) chooseLocalUser(firstUser.accountId);
-  const [me, fields] = await Promise.all([call('me', {}), call('fields/list', {})]);
+  const [me, fields, history] = await Promise.all([call('me', {}), call('fields/list', {}), openPageHistory()]);
   const people = new Map<string, string>(localUsers.map((user) => [user.accountId, user.displayName]));
   people.set(me.accountId, me.displayName);
   return {
@@ -26,6 +30,7 @@ async function loadSession(): Promise<Omit<Session, 'refreshFields'>> {
     fields,
     people,
     localUsers,
+    history,
   };
 }
 
@@ -52,19 +57,22 @@ export function App() {
     const fields = await call('fields/list', {});
     session.replace((current) => ({ ...current, fields }));
   };
-  const value: Session = { ...session.data, refreshFields };
+  const { history, ...started } = session.data;
+  const value: Session = { ...started, refreshFields };
   const visible = SECTIONS.filter((section) => section.isVisible?.(value) ?? true);
   return (
     <SessionContext.Provider value={value}>
-      <main className="app" key={session.data.me.accountId}>
-        <AppHeader
-          onSwitchUser={(accountId) => {
-            chooseLocalUser(accountId);
-            setSessionKey((k) => k + 1);
-          }}
-        />
-        <SectionTabs sections={visible} />
-      </main>
+      <RouterProvider history={history}>
+        <main className="app" key={session.data.me.accountId}>
+          <AppHeader
+            onSwitchUser={(accountId) => {
+              chooseLocalUser(accountId);
+              setSessionKey((k) => k + 1);
+            }}
+          />
+          <SectionTabs sections={visible} />
+        </main>
+      </RouterProvider>
     </SessionContext.Provider>
   );
 }

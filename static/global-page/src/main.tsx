@@ -7,6 +7,7 @@ import { App } from './App';
 import { isInsideJira, loadForgeBridge } from './bridge';
 import './styles.css';
 import './admin.css';
+import './profiles.css';
 
 async function applyTheme(): Promise<void> {
   try {

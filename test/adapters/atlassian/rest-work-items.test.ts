@@ -35,13 +35,13 @@ function withAnswer(site: FakeAtlassianSite, overrides: Partial<AtlassianRest>):
 const answer = (status: number, body: unknown = null): Promise<RestAnswer> => Promise.resolve({ status, body });
 
 describe('REST work items', () => {
-  it('reads visible issues in one search, with status category, type, assignee and a browse URL', async () => {
+  it('reads visible issues in one search, with status category, type, assignee, last update, project and a browse URL', async () => {
     const site = new FakeAtlassianSite([anIssue(1, { status: { name: 'Doing', category: 'indeterminate' }, issueType: 'Bug' }), anIssue(2)]);
     const lookup = await makeRestWorkItems(site).getIssuesAsUser(['20001', 'ops-2']);
     expect(lookup).toEqual({
       issues: [
-        { id: '20001', key: 'OPS-1', summary: 'Issue 1', status: { name: 'Doing', category: 'indeterminate' }, type: 'Bug', assignee: 'Local Agent', url: 'https://customer-directory.example.atlassian.net/browse/OPS-1' },
-        { id: '20002', key: 'OPS-2', summary: 'Issue 2', status: { name: 'To Do', category: 'new' }, type: 'Task', assignee: null, url: 'https://customer-directory.example.atlassian.net/browse/OPS-2' },
+        { id: '20001', key: 'OPS-1', summary: 'Issue 1', status: { name: 'Doing', category: 'indeterminate' }, type: 'Bug', assignee: 'Local Agent', updated: '2025-01-01T00:00:00.000Z', project: { key: 'OPS', name: 'OPS' }, url: 'https://customer-directory.example.atlassian.net/browse/OPS-1' },
+        { id: '20002', key: 'OPS-2', summary: 'Issue 2', status: { name: 'To Do', category: 'new' }, type: 'Task', assignee: null, updated: '2025-01-01T00:00:00.000Z', project: { key: 'OPS', name: 'OPS' }, url: 'https://customer-directory.example.atlassian.net/browse/OPS-2' },
       ],
       missing: [],
       forbidden: [],

@@ -14,7 +14,7 @@ describe('the local runner', () => {
     // A stand-in page, so these tests do not need the Vite build.
     staticDir = path.join(dataDir, 'page');
     mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
-    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Customer directory</title>');
+    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head><title>Customer directory</title></head></html>');
     writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("page")');
     server = await startServer({ port: 0, dataDir, staticDir });
   }, 60_000);
@@ -67,7 +67,10 @@ describe('the local runner', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await page.text()).toContain('Customer directory');
     expect((await fetch(`${server.url}/assets/app.js`)).headers.get('content-type')).toContain('text/javascript');
-    expect((await fetch(`${server.url}/contacts/123`)).status).toBe(200);
+    const route = await fetch(`${server.url}/contacts/123`);
+    expect(route.status).toBe(200);
+    // Relative asset and API addresses in a page opened at a route resolve from the root.
+    expect(await route.text()).toContain('<base href="/" />');
     expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
     expect((await fetch(`${server.url}/..%2fdirectory.sqlite`)).status).toBe(404);
   });

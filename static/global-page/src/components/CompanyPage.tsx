@@ -3,11 +3,12 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { ModalTransition } from '@atlaskit/modal-dialog';
 import SectionMessage from '@atlaskit/section-message';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '../bridge';
 import { formatDate, plural } from '../format';
 import { useLoader } from '../hooks/use-loader';
 import type { OpenRecord } from '../navigation';
+import { useViewHeading } from '../router';
 import { useSession } from '../session';
 import { Card } from './Card';
 import { CompanyEditModal } from './CompanyEditModal';
@@ -17,15 +18,35 @@ import { CustomFieldsCard } from './CustomFieldsCard';
 import { DetailList } from './DetailList';
 import { ExportButton } from './ExportButton';
 import { HistoryCard } from './HistoryCard';
+import { CompanyDangerZone } from './admin/RecordDangerZone';
+import { LinkedWorkCard } from './LinkedWorkCard';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
 import { MergeDialog, mergeSummary } from './MergeDialog';
 import { NotesCard } from './NotesCard';
 import { RecordLink } from './RecordLink';
 
-export function CompanyPage({ id, onOpen, onChanged }: { id: string; onOpen: OpenRecord; onChanged: () => void }) {
+export function CompanyPage({
+  id,
+  onOpen,
+  onChanged,
+  onNamed,
+  onGone,
+}: {
+  id: string;
+  onOpen: OpenRecord;
+  onChanged: () => void;
+  onNamed?: (name: string) => void;
+  /** The record was deleted or erased here; the message says what went. */
+  onGone?: (message: string) => void;
+}) {
   const { canWrite } = useSession();
   const profile = useLoader(() => call('companies/get', { id }), [id]);
+  const heading = useViewHeading<HTMLHeadingElement>({ section: 'companies', id }, profile.data !== null);
+  const loadedName = profile.data ? profile.data.company.name : null;
+  useEffect(() => {
+    if (loadedName !== null) onNamed?.(loadedName);
+  }, [loadedName, onNamed]);
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
   const [mergeNotice, setMergeNotice] = useState<string | null>(null);
@@ -38,7 +59,7 @@ export function CompanyPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
     <article aria-labelledby="company-heading">
       <header className="profile-header">
         <div>
-          <h2 id="company-heading">{company.name}</h2>
+          <h2 id="company-heading" ref={heading} tabIndex={-1}>{company.name}</h2>
           <p className="profile-subtitle">
             {plural(company.memberCount, 'contact')} · {plural(company.childCount, 'subsidiary', 'subsidiaries')}
           </p>
@@ -92,6 +113,7 @@ export function CompanyPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
         <CustomFieldsCard entity="company" values={company.custom} />
         <CompanyMembers members={contacts} total={company.memberCount} onOpen={onOpen} />
         <CompanySubsidiaries companies={children} total={company.childCount} onOpen={onOpen} />
+        <LinkedWorkCard recordType="company" recordId={company.id} recordName={company.name} />
         <NotesCard recordType="company" recordId={company.id} notes={notes} onChange={(next) => profile.replace((current) => ({ ...current, notes: next }))} />
         <HistoryCard
           recordType="company"
@@ -105,6 +127,7 @@ export function CompanyPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
             ])
           }
         />
+        <CompanyDangerZone company={company} onGone={(message) => onGone?.(message)} />
       </div>
       <ModalTransition>
         {editing && (

@@ -2,27 +2,48 @@
 import Button from '@atlaskit/button/new';
 import { ModalTransition } from '@atlaskit/modal-dialog';
 import SectionMessage from '@atlaskit/section-message';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ContactProfile, ContactView } from '../api-types';
 import { call } from '../bridge';
 import { contactName, formatDate, primaryCompanyName } from '../format';
 import { useLoader } from '../hooks/use-loader';
 import type { OpenRecord } from '../navigation';
+import { useViewHeading } from '../router';
 import { useSession } from '../session';
 import { Card } from './Card';
 import { ContactEditModal } from './ContactEditModal';
 import { CustomFieldsCard } from './CustomFieldsCard';
 import { DetailList } from './DetailList';
 import { HistoryCard } from './HistoryCard';
+import { ContactDangerZone } from './admin/RecordDangerZone';
+import { LinkedWorkCard } from './LinkedWorkCard';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
 import { MembershipList } from './MembershipList';
 import { MergeDialog, mergeSummary } from './MergeDialog';
 import { NotesCard } from './NotesCard';
 
-export function ContactPage({ id, onOpen, onChanged }: { id: string; onOpen: OpenRecord; onChanged: () => void }) {
+export function ContactPage({
+  id,
+  onOpen,
+  onChanged,
+  onNamed,
+  onGone,
+}: {
+  id: string;
+  onOpen: OpenRecord;
+  onChanged: () => void;
+  onNamed?: (name: string) => void;
+  /** The record was deleted or erased here; the message says what went. */
+  onGone?: (message: string) => void;
+}) {
   const { canWrite } = useSession();
   const profile = useLoader(() => call('contacts/get', { id }), [id]);
+  const heading = useViewHeading<HTMLHeadingElement>({ section: 'contacts', id }, profile.data !== null);
+  const loadedName = profile.data ? contactName(profile.data.contact) : null;
+  useEffect(() => {
+    if (loadedName !== null) onNamed?.(loadedName);
+  }, [loadedName, onNamed]);
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
   const [mergeNotice, setMergeNotice] = useState<string | null>(null);
@@ -42,7 +63,7 @@ export function ContactPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
     <article aria-labelledby="contact-heading">
       <header className="profile-header">
         <div>
-          <h2 id="contact-heading">{contactName(contact)}</h2>
+          <h2 id="contact-heading" ref={heading} tabIndex={-1}>{contactName(contact)}</h2>
           <p className="profile-subtitle">{subtitle || contact.email}</p>
         </div>
         {canWrite && (
@@ -80,6 +101,7 @@ export function ContactPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
           <MembershipList contact={contact} onOpen={onOpen} onChanged={setContact} />
           <CustomFieldsCard entity="contact" values={contact.custom} />
         </div>
+        <LinkedWorkCard recordType="contact" recordId={contact.id} recordName={contactName(contact)} />
         <NotesCard recordType="contact" recordId={contact.id} notes={notes} onChange={(next) => profile.replace((current) => ({ ...current, notes: next }))} />
         <HistoryCard
           recordType="contact"
@@ -87,6 +109,7 @@ export function ContactPage({ id, onOpen, onChanged }: { id: string; onOpen: Ope
           refreshKey={`${contact.version}:${contact.memberships.length}:${notes.length}`}
           names={new Map(contact.memberships.map((m) => [m.companyId, m.companyName]))}
         />
+        <ContactDangerZone contact={contact} noteCount={notes.length} onGone={(message) => onGone?.(message)} />
       </div>
       <ModalTransition>
         {editing && (

@@ -14,7 +14,7 @@ type Entry = ApiResult<'audit/record'>['items'][number];
 const PAGE_SIZE = 10;
 const SHOWN_CHANGES = 8;
 
-const ACTION_LABELS: Record<Entry['action'], string> = {
+export const ACTION_LABELS: Record<Entry['action'], string> = {
   create: 'Created',
   update: 'Edited',
   delete: 'Deleted',

@@ -34,6 +34,12 @@ async function findDuplicates(keep: MergeSubject, text: string): Promise<Option[
     .map((c) => ({ label: c.domains.length > 0 ? `${c.name} (${c.domains.join(', ')})` : c.name, value: c.id, subject: { type: 'company', record: c } }));
 }
 
+function optionOf(subject: MergeSubject): Option {
+  if (subject.type === 'contact') return { label: `${contactName(subject.record)} (${subject.record.email})`, value: subject.record.id, subject };
+  const c = subject.record;
+  return { label: c.domains.length > 0 ? `${c.name} (${c.domains.join(', ')})` : c.name, value: c.id, subject };
+}
+
 /** The facts a person compares to decide two records are the same, side by side. */
 function comparedFacts(subject: MergeSubject): [string, string][] {
   if (subject.type === 'contact') {
@@ -56,8 +62,19 @@ function comparedFacts(subject: MergeSubject): [string, string][] {
   ];
 }
 
-export function MergeDialog({ keep, onClose, onMerged }: { keep: MergeSubject; onClose: () => void; onMerged: (result: MergeResult, merged: MergeSubject) => void }) {
-  const [duplicate, setDuplicate] = useState<Option | null>(null);
+export function MergeDialog({
+  keep,
+  initial,
+  onClose,
+  onMerged,
+}: {
+  keep: MergeSubject;
+  /** The duplicate already chosen (from the possible-duplicates list); the picker can still change it. */
+  initial?: MergeSubject;
+  onClose: () => void;
+  onMerged: (result: MergeResult, merged: MergeSubject) => void;
+}) {
+  const [duplicate, setDuplicate] = useState<Option | null>(initial ? optionOf(initial) : null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const noun = keep.type === 'contact' ? 'contact' : 'company';

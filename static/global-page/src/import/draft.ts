@@ -1,4 +1,5 @@
 // The import being prepared: the picked file, where each column goes, and the options; checked with the shared mapping code.
+import type { DateOrder, NewFieldType } from '../../../../src/domain/custom-fields';
 import type { CustomField } from '../api-types';
 import { mapHeaders, mappingTargetName, type HeaderMapping } from '../../../../src/import/headers';
 import { IGNORE } from './targets';
@@ -23,6 +24,10 @@ export type Draft = {
   choices: string[];
   /** Save the mapping under this name when the dry run starts ('' = do not save). */
   saveAs: string;
+  /** The type chosen for each field the import will create, by target name; text when left out. */
+  newFieldTypes?: Record<string, NewFieldType>;
+  /** How each date column writes day and month, by header; worked out per value when left out. */
+  dateOrders?: Record<string, DateOrder>;
   options: RunOptions;
 };
 
@@ -52,6 +57,16 @@ export function choicesFromSaved(headers: string[], fields: CustomField[], saved
 }
 
 /** The explicit mapping sent to the server: every column by its header. */
+/** The chosen types of the new fields this mapping still creates (a column moved elsewhere drops its choice). */
+export function newFieldTypesOf(draft: Pick<Draft, 'choices' | 'newFieldTypes'>): Record<string, NewFieldType> {
+  const types: Record<string, NewFieldType> = {};
+  for (const choice of draft.choices) {
+    const type = draft.newFieldTypes?.[choice];
+    if (type !== undefined && type !== 'text') types[choice] = type;
+  }
+  return types;
+}
+
 export function mappingOf(draft: Pick<Draft, 'scan' | 'choices'>): Record<string, string> {
   const mapping: Record<string, string> = {};
   draft.scan.headers.forEach((header, index) => {

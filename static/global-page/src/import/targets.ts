@@ -54,7 +54,9 @@ export function targetGroups(header: string, fields: CustomField[]): TargetGroup
 }
 
 function newFieldTargets(header: string, fields: CustomField[]): TargetOption[] {
-  const suggested = newFieldTarget(header, fields);
+  // A header that names an existing field of one record type can still become a new field of the other.
+  const target = mapHeaders([header], { customFields: fields, createFields: true }).columns[0]?.target;
+  const suggested = target?.kind === 'newCustom' || target?.kind === 'custom' ? target : null;
   if (suggested === null || suggested.fieldName.length > MAX_FIELD_NAME_LENGTH) return [];
   const exists = (entity: CustomField['entity'], name: string) => fields.some((f) => f.entity === entity && fieldNameKey(f.name) === fieldNameKey(name));
   const options: TargetOption[] = [];

@@ -10,6 +10,7 @@ import { notify, usePageEvent } from '../../events';
 import { formatDateTime, plural } from '../../format';
 import { hasEnded, type ImportJobStatus, type ImportStatus } from '../../hooks/use-import-status';
 import { downloadErrorFile } from '../../import/error-file';
+import { useRouter, useViewHeading } from '../../router';
 import { personName, useSession } from '../../session';
 import { AsyncButton } from '../AsyncButton';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -56,8 +57,35 @@ export function ImportHistory() {
   const [hasMore, setHasMore] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
   const [undoing, setUndoing] = useState<Job | null>(null);
-  const [details, setDetails] = useState<string | null>(null);
+  // The open report is part of the address (imports/<job id>), so a link or a reload shows it again.
+  const { route, navigate } = useRouter();
+  const details = route.section === 'import-history' ? (route.jobId ?? null) : null;
+  const setDetails = (jobId: string | null) => navigate(jobId ? { section: 'import-history', jobId } : { section: 'import-history' });
+  const reportHeading = useViewHeading<HTMLHeadingElement>({ section: 'import-history', ...(details ? { jobId: details } : {}) }, details !== null && Boolean(reports[details ?? '']));
   const [undoJobId, setUndoJobId] = useState<string | null>(null);
+  // Custom fields the import being undone created (from its audit entries), and whether to delete them once it is undone.
+  const [createdFields, setCreatedFields] = useState<{ id: string; name: string }[]>([]);
+  const [removeFields, setRemoveFields] = useState(false);
+  const fieldRemoval = useRef<{ jobId: string; fieldIds: string[] } | null>(null);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const [fieldsNotice, setFieldsNotice] = useState<string | null>(null);
+  useEffect(() => {
+    setCreatedFields([]);
+    setRemoveFields(false);
+    if (!undoing) return;
+    call('audit/list', { jobId: undoing.jobId, recordType: 'field', action: 'create', limit: 100 }).then(
+      (page) => {
+        const still = new Set(session.fields.map((f) => f.id));
+        setCreatedFields(
+          page.items
+            .filter((entry) => still.has(entry.recordId))
+            .map((entry) => ({ id: entry.recordId, name: session.fields.find((f) => f.id === entry.recordId)?.name ?? entry.recordId })),
+        );
+      },
+      () => setCreatedFields([]),
+    );
+  }, [undoing, session.fields]);
   const latest = useRef(0);
   // The undo started here: when it ends, the directory lists are stale.
   const undoWatch = useRef<string | null>(null);
@@ -83,6 +111,14 @@ export function ImportHistory() {
       if (list.some((job) => job.jobId === undoWatch.current && hasEnded(job.status))) {
         undoWatch.current = null;
         notify('directory-changed');
+      }
+      // Fields are deleted after the undo has put the records back, so it never writes values of a field that is gone.
+      const removal = fieldRemoval.current;
+      if (removal && list.some((job) => job.jobId === removal.jobId && job.status === 'undone')) {
+        fieldRemoval.current = null;
+        for (const id of removal.fieldIds) await call('fields/delete', { id, confirm: true });
+        await sessionRef.current.refreshFields();
+        setFieldsNotice(`Deleted ${plural(removal.fieldIds.length, 'custom field')} the undone import had created.`);
       }
     } catch (failure) {
       if (request === latest.current) setError(failure instanceof Error ? failure.message : 'The import history could not be loaded.');
@@ -135,13 +171,15 @@ export function ImportHistory() {
         { key: 'when', content: formatDateTime(job.createdAt) },
         { key: 'who', content: personName(session, job.createdBy) },
         { key: 'file', content: <span className="cell-text break">{job.fileName}</span> },
-        { key: 'kind', content: job.dryRun ? <Lozenge>Dry run</Lozenge> : <Lozenge appearance="new">Import</Lozenge> },
+        { key: 'kind', content: <span className="status-badge">{job.dryRun ? <Lozenge>Dry run</Lozenge> : <Lozenge appearance="new">Import</Lozenge>}</span> },
         { key: 'rows', content: job.totalRows.toLocaleString() },
         {
           key: 'status',
           content: (
             <span className="cell-primary">
-              <Lozenge appearance={status.appearance}>{status.label}</Lozenge>
+              <span className="status-badge">
+                <Lozenge appearance={status.appearance}>{status.label}</Lozenge>
+              </span>
               {!hasEnded(job.status) && job.status !== 'staging' && <span className="cell-secondary">{job.percent}%</span>}
             </span>
           ),
@@ -189,6 +227,11 @@ export function ImportHistory() {
         <Button onClick={() => void load()}>Refresh</Button>
       </div>
       {undoJob && <UndoBanner job={undoJob} report={undoReport ?? null} onDismiss={() => setUndoJobId(null)} />}
+      {fieldsNotice && (
+        <SectionMessage appearance="success" isDismissible onDismiss={() => setFieldsNotice(null)}>
+          <p>{fieldsNotice}</p>
+        </SectionMessage>
+      )}
       {error ? (
         <LoadError title="The import history could not be loaded" message={error} onRetry={() => void load()} />
       ) : (
@@ -205,7 +248,7 @@ export function ImportHistory() {
       {shown && shownReport && (
         <section className="card history-report" aria-labelledby="history-report-heading">
           <div className="card-header">
-            <h3 id="history-report-heading">
+            <h3 id="history-report-heading" ref={reportHeading} tabIndex={-1}>
               {shown.dryRun ? 'Dry run' : 'Import'} of {shown.fileName}
             </h3>
             <Button appearance="subtle" onClick={() => setDetails(null)}>
@@ -223,6 +266,7 @@ export function ImportHistory() {
         onConfirm={async () => {
           if (!undoing) return;
           await call('import/undo', { jobId: undoing.jobId });
+          if (removeFields && createdFields.length > 0) fieldRemoval.current = { jobId: undoing.jobId, fieldIds: createdFields.map((f) => f.id) };
           undoWatch.current = undoing.jobId;
           setUndoJobId(undoing.jobId);
           notify('imports-changed');
@@ -238,6 +282,14 @@ export function ImportHistory() {
               <li>Records it changed get their earlier values back.</li>
               <li>Records edited after the import are left as they are, and listed.</li>
             </ul>
+            {createdFields.length > 0 && (
+              <label className="inline-check">
+                <input type="checkbox" checked={removeFields} onChange={(e) => setRemoveFields(e.target.checked)} />
+                <span>
+                  Also delete the {plural(createdFields.length, 'custom field')} it created ({createdFields.map((f) => f.name).join(', ')}), with their values on every record
+                </span>
+              </label>
+            )}
             <p>An undo cannot be undone.</p>
           </>
         )}

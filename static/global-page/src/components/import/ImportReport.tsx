@@ -1,7 +1,10 @@
 // What an import (or its dry run) did: counts per record type, rejected rows, warnings, sampled changes, the error file.
+import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiResult } from '../../api-types';
+import { call } from '../../bridge';
 import { changeLines } from '../../change-format';
 import { plural } from '../../format';
 import { downloadErrorFile } from '../../import/error-file';
@@ -128,6 +131,7 @@ export function ImportReport({ report, warnings }: { report: ImportReportView; w
                 <li key={index}>
                   <div className="change-title">
                     <span className="change-action">{sentenceCase(sample.action)}</span> <span className="cell-text">{sample.record}</span>
+                    {sample.reason && <span className="muted"> (matched by {sample.reason})</span>}
                   </div>
                   {lines.length > 0 && (
                     <ul className="plain-list change-fields">
@@ -144,26 +148,87 @@ export function ImportReport({ report, warnings }: { report: ImportReportView; w
           </ul>
         </div>
       )}
-      {warnings.length > 0 && (
-        <div className="report-block">
-          <h4>{report.rejected + report.warnings > warnings.length ? `The first ${warnings.length} problems found in rows` : 'Problems found in rows'}</h4>
-          <ul className="plain-list compact-list issue-lines" aria-label="Problems found in rows">
-            {warnings.map((issue, index) => (
-              <li key={index}>
-                <Lozenge appearance={issue.severity === 'error' ? 'removed' : 'moved'}>{issue.severity === 'error' ? 'Rejected' : 'Warning'}</Lozenge>{' '}
-                <span className="muted">
-                  Row {issue.row.toLocaleString()}
-                  {issue.column ? `, ${issue.column}` : ''}:
-                </span>{' '}
-                {issue.message}
-              </li>
-            ))}
-          </ul>
+      {(report.rejected > 0 || report.warnings > 0 || warnings.length > 0) && <ImportProblems jobId={report.jobId} total={{ error: report.rejected, warning: report.warnings }} />}
+    </div>
+  );
+}
+
+type Problem = ApiResult<'import/issues'>['items'][number];
+type Kind = 'all' | 'error' | 'warning';
+
+/** Every rejected row and warning, a page at a time, filtered by kind: the whole report, not a sample. */
+function ImportProblems({ jobId, total }: { jobId: string; total: { error: number; warning: number } }) {
+  const [kind, setKind] = useState<Kind>('all');
+  const [items, setItems] = useState<Problem[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+
+  const load = async (after: string | null) => {
+    const request = ++latest.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await call('import/issues', { jobId, ...(kind === 'all' ? {} : { severity: kind }), after, limit: PROBLEMS_PAGE_SIZE });
+      if (request !== latest.current) return;
+      setItems((current) => (after ? [...current, ...page.items] : page.items));
+      setNext(page.next);
+    } catch (failure) {
+      if (request === latest.current) setError(failure instanceof Error ? failure.message : 'The problems could not be loaded.');
+    } finally {
+      if (request === latest.current) setLoading(false);
+    }
+  };
+  useEffect(() => {
+    void load(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jobId, kind]);
+
+  return (
+    <div className="report-block">
+      <h4>Problems found in rows</h4>
+      <div className="segmented" role="group" aria-label="Show problems">
+        {(
+          [
+            ['all', 'All'],
+            ['error', `Rejected rows ${total.error.toLocaleString()}`],
+            ['warning', `Warnings ${total.warning.toLocaleString()}`],
+          ] as const
+        ).map(([value, label]) => (
+          <button key={value} type="button" aria-pressed={kind === value} onClick={() => setKind(value)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      {error && <p className="field-error">{error}</p>}
+      {items.length === 0 && !loading && !error && <p className="muted">No problems of this kind.</p>}
+      <ul className="plain-list compact-list issue-lines" aria-label="Problems found in rows">
+        {items.map((issue, index) => (
+          <li key={`${issue.row}:${index}`}>
+            <span className="status-badge">
+              <Lozenge appearance={issue.severity === 'error' ? 'removed' : 'moved'}>{issue.severity === 'error' ? 'Rejected' : 'Warning'}</Lozenge>
+            </span>{' '}
+            <span className="muted">
+              Row {issue.row.toLocaleString()}
+              {issue.column ? `, ${issue.column}` : ''}:
+            </span>{' '}
+            {issue.message}
+          </li>
+        ))}
+      </ul>
+      {next !== null && (
+        <div className="list-footer">
+          <Button onClick={() => void load(next)} isLoading={loading}>
+            Show more problems
+          </Button>
         </div>
       )}
     </div>
   );
 }
+
+const PROBLEMS_PAGE_SIZE = 50;
 
 function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -7,7 +7,7 @@ import { ApiCallError, call } from '../../bridge';
 import { notify } from '../../events';
 import { type ImportStatus, hasEnded, useImportStatus } from '../../hooks/use-import-status';
 import { forgetJob, isSameFile, rememberJob, rememberedJob, type ActiveJob } from '../../import/active-job';
-import { checkMapping, mappingOf, newDraft, type Draft } from '../../import/draft';
+import { checkMapping, mappingOf, newDraft, newFieldTypesOf, type Draft } from '../../import/draft';
 import { scanFile } from '../../import/file-worker';
 import { uploadAndQueue } from '../../import/upload';
 import { useSession } from '../../session';
@@ -172,6 +172,8 @@ export function ImportSection() {
         headers: draft.scan.headers,
         options: { ...draft.options, createFields: checked.createFields },
         mapping: mappingOf(draft),
+        newFieldTypes: newFieldTypesOf(draft),
+        dateOrders: draft.dateOrders ?? {},
         saveMappingAs: draft.saveAs.trim() || undefined,
         fileWarnings: draft.scan.warnings.slice(0, MAX_FILE_WARNINGS).map((w) => w.slice(0, MAX_FILE_WARNING_LENGTH)),
         dryRun,

@@ -48,7 +48,7 @@ export function JobPanel({
       {upload?.kind === 'uploading' && (
         <ProgressBlock
           label="Uploading rows"
-          value={upload.fileSize > 0 ? Math.min(1, upload.bytesRead / upload.fileSize) : null}
+          value={upload.rowsSent > 0 ? Math.min(1, upload.rowsSent / estimatedRows(upload)) : null}
           detail={uploadDetail(upload)}
           note={
             <SectionMessage appearance="warning">
@@ -109,8 +109,21 @@ export function JobPanel({
 // The upload's pace settles after a few batches; before that an estimate would jump around.
 const MIN_UPLOAD_PACE_MS = 3000;
 
+/**
+ * The file's row count, estimated from the rows sent per byte read so far (the file is read as it is sent, so its
+ * total is known only at the end): progress is told in rows, not bytes.
+ */
+function estimatedRows(upload: Extract<UploadState, { kind: 'uploading' }>): number {
+  if (upload.bytesRead === 0 || upload.rowsSent === 0) return Math.max(upload.rowsSent, 1);
+  return Math.max(upload.rowsSent, Math.round((upload.rowsSent / upload.bytesRead) * upload.fileSize));
+}
+
 function uploadDetail(upload: Extract<UploadState, { kind: 'uploading' }>): string {
-  const sent = `${upload.rowsSent.toLocaleString()} rows sent`;
+  const total = estimatedRows(upload);
+  const sent =
+    upload.rowsSent > 0 && total > upload.rowsSent
+      ? `${upload.rowsSent.toLocaleString()} of about ${total.toLocaleString()} rows sent`
+      : `${upload.rowsSent.toLocaleString()} rows sent`;
   const elapsed = Date.now() - upload.startedAt;
   if (elapsed < MIN_UPLOAD_PACE_MS || upload.bytesRead === 0) return sent;
   const secondsLeft = ((upload.fileSize - upload.bytesRead) / upload.bytesRead) * (elapsed / 1000);

@@ -1,4 +1,5 @@
 // Step 2: where each column goes. Starts from the automatic suggestion; a select per column, saved mappings, new fields.
+import { NEW_FIELD_TYPES, type DateOrder, type NewFieldType } from '../../../../../src/domain/custom-fields';
 import Button from '@atlaskit/button/new';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import Lozenge from '@atlaskit/lozenge';
@@ -142,6 +143,13 @@ export function MappingStep({ draft, onChange, onBack, onNext }: { draft: Draft;
                 unknown={draft.unknown.includes(header)}
                 issues={columnIssues.get(String(index)) ?? []}
                 onChange={(value) => onChange(withChoice(draft, index, value))}
+                newFieldType={isNewField(draft.choices[index] ?? 'ignore', targetGroups(header, draft.fields)) ? (draft.newFieldTypes?.[draft.choices[index]!] ?? 'text') : null}
+                onTypeChange={(type) => onChange({ ...draft, newFieldTypes: { ...draft.newFieldTypes, [draft.choices[index]!]: type } })}
+                dateOrder={isDateTarget(draft, draft.choices[index] ?? 'ignore') ? (draft.dateOrders?.[header] ?? 'auto') : null}
+                onDateOrderChange={(order) => {
+                  const rest = Object.fromEntries(Object.entries(draft.dateOrders ?? {}).filter(([h]) => h !== header));
+                  onChange({ ...draft, dateOrders: order === 'auto' ? rest : { ...rest, [header]: order } });
+                }}
               />
             ))}
           </tbody>
@@ -171,7 +179,17 @@ function ColumnRow({
   unknown,
   issues,
   onChange,
+  newFieldType,
+  onTypeChange,
+  dateOrder,
+  onDateOrderChange,
 }: {
+  /** How the column writes numeric dates; null when it does not go to a date field. */
+  dateOrder: DateOrder | 'auto' | null;
+  onDateOrderChange: (order: DateOrder | 'auto') => void;
+  /** The type of the field this column creates; null when it goes to an existing field or elsewhere. */
+  newFieldType: NewFieldType | null;
+  onTypeChange: (type: NewFieldType) => void;
   index: number;
   header: string;
   samples: string[];
@@ -224,6 +242,28 @@ function ColumnRow({
           menuPortalTarget={document.body}
           styles={{ menuPortal: (base) => ({ ...base, zIndex: 9999 }) }}
         />
+        {newFieldType !== null && (
+          <label className="inline-field new-field-type">
+            <span>Type of the new field</span>
+            <select value={newFieldType} onChange={(e) => onTypeChange(e.target.value as NewFieldType)} aria-label={`Type of the new field for column ${name}`}>
+              {NEW_FIELD_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {TYPE_LABELS[type]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {dateOrder !== null && (
+          <label className="inline-field new-field-type">
+            <span>Dates like 03/04/2026 are</span>
+            <select value={dateOrder} onChange={(e) => onDateOrderChange(e.target.value as DateOrder | 'auto')} aria-label={`Day and month order of column ${name}`}>
+              <option value="auto">Worked out per value</option>
+              <option value="dmy">Day first (3 April)</option>
+              <option value="mdy">Month first (March 4)</option>
+            </select>
+          </label>
+        )}
         <div id={messageId}>
           {issues.map((issue) =>
             issue.severity === 'error' ? (
@@ -236,6 +276,19 @@ function ColumnRow({
       </td>
     </tr>
   );
+}
+
+const TYPE_LABELS: Record<NewFieldType, string> = { text: 'Text', number: 'Number', date: 'Date', url: 'Web address', email: 'Email', phone: 'Phone' };
+
+/** True when the column goes to a date field: an existing one, or a new one typed as a date. */
+function isDateTarget(draft: Draft, value: string): boolean {
+  if (draft.newFieldTypes?.[value] === 'date') return true;
+  return draft.fields.some((f) => f.type === 'date' && `${f.entity}.custom:${f.name}` === value);
+}
+
+/** True when the target is one of the "New ... field" options: the field does not exist yet. */
+function isNewField(value: string, groups: TargetGroup[]): boolean {
+  return groups.some((g) => g.label === 'New custom field' && g.options.some((o) => o.value === value));
 }
 
 /** The first few non-empty values of each column in the sampled rows, shortened. */

@@ -3,6 +3,7 @@ import { call } from '../../bridge';
 import { useLoader } from '../../hooks/use-loader';
 import { LoadError } from '../LoadError';
 import { Loading } from '../Loading';
+import { BackfillForm } from './BackfillForm';
 import { CustomFieldsManager } from './CustomFieldsManager';
 import { EmailAccessNotice } from './EmailAccessNotice';
 import { AuditRetentionForm, AutoMatchForm, RoleMappingForm } from './SettingsForms';
@@ -23,6 +24,7 @@ export function SettingsSection() {
         <RoleMappingForm initial={settings.data.roleMapping} initialDefaultRole={settings.data.defaultRole} onSaved={saved} />
         <CustomFieldsManager />
         <AutoMatchForm initial={settings.data.autoMatch} onSaved={saved} />
+        <BackfillForm />
         <AuditRetentionForm initial={settings.data.auditRetentionDays} onSaved={saved} />
       </div>
     </div>
