@@ -11,7 +11,7 @@ import { makeSqlStore } from '../sql/sql-store';
 import { seedDemoData } from './demo-data';
 import { LOCAL_USERS, makeLocalAccess } from './local-access';
 import { InProcessImportQueue } from './in-process-queue';
-import { makeFakeWorkItems } from './fake-work-items';
+import { FakeAtlassianSite, makeFakeWorkItems } from './fake-work-items';
 import { InProcessPropertySync } from './in-process-property-sync';
 import { syncIssueProperties } from '../../application/issue-properties';
 import { runImportStep } from '../../application/import/run-import-step';
@@ -41,7 +41,7 @@ export type LocalApp = {
 
 const resolverKeySchema = z.enum(Object.keys(api) as [ResolverKey, ...ResolverKey[]]);
 
-export async function openLocalApp(options: { dataDir: string; seedDemo?: boolean }): Promise<LocalApp> {
+export async function openLocalApp(options: { dataDir: string; seedDemo?: boolean; siteUrl?: string }): Promise<LocalApp> {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const engine = openSqlite(path.join(dataDir, DATABASE_FILE));
@@ -51,7 +51,7 @@ export async function openLocalApp(options: { dataDir: string; seedDemo?: boolea
     const backfillQueue = new InProcessBackfillQueue();
     const store = makeSqlStore(engine);
     // Jira and Confluence are a fake site with the sample issues; issue properties are kept in memory.
-    const { workItems } = makeFakeWorkItems();
+    const { workItems } = makeFakeWorkItems(new FakeAtlassianSite(undefined, undefined, options.siteUrl));
     const propertySync = new InProcessPropertySync((issueIds) => syncIssueProperties({ store, workItems }, issueIds));
     const deps: ResolverDeps = {
       store,
