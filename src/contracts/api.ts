@@ -11,6 +11,7 @@ import { auditApi, type AuditResults } from './audit';
 import { importApi, type ImportResults } from './import';
 import { linksApi, type LinksResults } from './links';
 import { matchingApi, type MatchingResults } from './matching';
+import { visibilityApi, type VisibilityResults } from './visibility';
 import {
   companyInputSchema,
   companyPatchSchema,
@@ -199,6 +200,7 @@ export const api = {
   ...linksApi,
   ...auditApi,
   ...matchingApi,
+  ...visibilityApi,
 } as const satisfies Record<string, Definition>;
 
 export type ResolverKey = keyof typeof api;
@@ -213,7 +215,7 @@ export type ApiCommand<K extends ResolverKey> = z.output<(typeof api)[K]['input'
 type ForEveryKey<T extends Record<ResolverKey, unknown> & Record<Exclude<keyof T, ResolverKey>, never>> = T;
 
 /** The data each key answers with. */
-export type ApiResults = ForEveryKey<ImportResults & LinksResults & AuditResults & MatchingResults & {
+export type ApiResults = ForEveryKey<ImportResults & LinksResults & AuditResults & MatchingResults & VisibilityResults & {
   'contacts/search': SearchPage<ContactView>;
   'contacts/get': ContactProfile;
   'contacts/create': ContactView;

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'IMPORT_RUNNING'
   | 'UNUSABLE_FILE'
   | 'UPSTREAM'
+  /** The customer panel is not enabled for the issue's project (the admins' visibility settings). */
+  | 'NOT_ENABLED'
   | 'INTERNAL';
 
 export class AppError extends Error {

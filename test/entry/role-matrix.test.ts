@@ -75,6 +75,8 @@ const fixtures: { [K in ResolverKey]: (seed: Seed) => ApiInput<K> } = {
   'matches/dismiss': (s) => ({ issueId: s.suggestion.issueId, version: s.suggestion.version }),
   'matches/backfill-start': () => ({}),
   'matches/backfill-status': () => ({}),
+  'visibility/get': () => ({}),
+  'visibility/update': () => ({ panelScope: { mode: 'service-projects' } }),
 };
 
 /** The callers: the three local users, and a signed-in Jira user the app gives no role. */

@@ -47,6 +47,9 @@ import {
 } from '../../application/import/import-commands';
 import type { ImportQueue } from '../../application/import/import-queue';
 import { getSettings, updateSettings } from '../../application/settings';
+import { getVisibilitySettings, updateVisibilitySettings } from '../../application/visibility-settings';
+import { fieldReaderFor } from '../../application/field-access';
+import { needsReader, redactResult } from './field-redaction';
 import { updateCompany } from '../../application/update-company';
 import { updateContact } from '../../application/update-contact';
 import { updateNote } from '../../application/update-note';
@@ -115,6 +118,8 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   'matches/dismiss': dismissMatch,
   'matches/backfill-start': startBackfill,
   'matches/backfill-status': backfillStatus,
+  'visibility/get': getVisibilitySettings,
+  'visibility/update': updateVisibilitySettings,
 };
 
 // The same contract, seen one key at a time: indexing it with a generic key keeps input and result types paired.
@@ -145,7 +150,9 @@ function handlerFor<K extends ResolverKey>(key: K, deps: ResolverDeps): Resolver
         const first = problems[0] ?? { field: '', message: 'The request is not valid.' };
         return failure({ code: 'INVALID_INPUT', message: describeProblem(first), details: { field: first.field, problems: problems.slice(0, 20) } });
       }
-      return { ok: true, data: await run(deps, actor, parsed.data) };
+      const data = await run(deps, actor, parsed.data);
+      // Fields below the caller's role leave no trace in the answer (the admins' field visibility settings).
+      return { ok: true, data: needsReader(key) ? redactResult(key, data, await fieldReaderFor(deps.settings, actor)) : data };
     } catch (error) {
       // Forge shows the user its consent screen when this error leaves the function (calls made as the user).
       if (isPlatformSignal(error)) throw error;
