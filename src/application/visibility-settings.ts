@@ -34,11 +34,14 @@ export async function updateVisibilitySettings(deps: Deps, actor: Actor, patch: 
     const [problem] = fieldProblems(checked.error);
     throw invalid(problem ? describeProblem(problem) : 'The visibility settings are not valid.', { field: problem?.field ?? '' });
   }
-  const next = checked.data;
+  let next = checked.data;
   const ruled = Object.keys(next.fields.custom);
   if (ruled.length > 0) {
     const known = new Set((await deps.store.fields.list()).map((f) => f.id));
-    const unknown = ruled.find((id) => !known.has(id));
+    // A rule kept for a field deleted since is dropped; a rule for a field that never existed is a mistake to report.
+    const custom = Object.fromEntries(Object.entries(next.fields.custom).filter(([id]) => known.has(id) || !Object.hasOwn(current.fields.custom, id)));
+    next = { ...next, fields: { ...next.fields, custom } };
+    const unknown = Object.keys(custom).find((id) => !known.has(id));
     if (unknown !== undefined) {
       throw invalid(`fields.custom.${unknown}: there is no custom field with this id (it may have been deleted); reload the settings and try again.`, {
         field: `fields.custom.${unknown}`,

@@ -159,4 +159,33 @@ describeInBrowser('the issue panel on the local issue view', () => {
     },
     BROWSER_TIMEOUT_MS,
   );
+
+  it(
+    'shows an admin a short note, and an agent nothing, on an issue of a project the panel is not enabled for',
+    async () => {
+      await invoke('visibility/update', { panelScope: { mode: 'projects', projectKeys: ['ENG'] } });
+      try {
+        await openIssue('SUP-6', 'local-admin');
+        await panel().getByText('The customer panel is off for this project').waitFor();
+        await panel().getByText(/not enabled for project SUP/).waitFor();
+        await saveScreenshot(page, 'issue-panel-not-enabled-admin');
+
+        const answered = page.waitForResponse((r) => r.url().endsWith('/api/invoke') && r.request().postData()?.includes('"links/for-issue"') === true);
+        await openIssue('SUP-6', 'local-agent');
+        expect(await (await answered).json()).toMatchObject({ ok: false, error: { code: 'NOT_ENABLED' } });
+        // Once the spinner is gone, the panel's tree is empty: no note, no search, nothing.
+        await page.waitForFunction(() => {
+          const root = document.querySelector('[data-testid="ui-kit-root"]');
+          return root !== null && root.textContent === '' && root.querySelector('svg, input, button, [role]') === null;
+        });
+        expect(await panel().innerText()).toBe('Customers');
+
+        await openIssue('ENG-13', 'local-agent');
+        await panel().getByText('No customers linked yet').waitFor();
+      } finally {
+        await invoke('visibility/update', { panelScope: { mode: 'all' } });
+      }
+    },
+    BROWSER_TIMEOUT_MS,
+  );
 });
