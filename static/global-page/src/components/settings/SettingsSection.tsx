@@ -5,6 +5,7 @@ import { LoadError } from '../LoadError';
 import { Loading } from '../Loading';
 import { CustomFieldsManager } from './CustomFieldsManager';
 import { AuditRetentionForm, AutoMatchForm, RoleMappingForm } from './SettingsForms';
+import { VisibilitySettingsCards } from './VisibilitySettings';
 
 export function SettingsSection() {
   const settings = useLoader(() => call('settings/get', {}), []);
@@ -20,6 +21,7 @@ export function SettingsSection() {
       <div className="settings-stack">
         <RoleMappingForm initial={settings.data.roleMapping} onSaved={saved} />
         <CustomFieldsManager />
+        <VisibilitySettingsCards />
         <AutoMatchForm initial={settings.data.autoMatch} onSaved={saved} />
         <AuditRetentionForm initial={settings.data.auditRetentionDays} onSaved={saved} />
       </div>
