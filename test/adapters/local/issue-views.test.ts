@@ -52,6 +52,14 @@ describe('the local issue views', () => {
     expect(response.headers.get('location')).toBe('/issues/ENG-12');
     const linked = await server.app.invoke('links/add', { recordType: 'company', recordId: (await firstCompanyId()), target: { type: 'issue', issueId: '10200' } }, 'local-agent');
     expect(linked).toMatchObject({ ok: true, data: { created: [{ url: `${server.url}/browse/ENG-12` }] } });
+    // A profile's linked work lists the issue with that address, so it opens the local issue view.
+    const work = await server.app.invoke('links/work', { recordType: 'company', recordId: await firstCompanyId() }, 'local-viewer');
+    if (!work.ok) throw new Error(work.error.message);
+    const item = (work.data as { items: { key: string; url: string }[] }).items.find((i) => i.key === 'ENG-12');
+    expect(item?.url).toBe(`${server.url}/browse/ENG-12`);
+    const opened = await fetch(item!.url);
+    expect(opened.url).toBe(`${server.url}/issues/ENG-12`);
+    expect(await opened.text()).toContain('Retry webhook deliveries with exponential back-off');
   });
 
   it('answers 404 for an issue that is not a sample', async () => {
