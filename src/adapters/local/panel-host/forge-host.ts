@@ -9,7 +9,8 @@ export type HostConfig = {
   accountId: string;
   issue: { id: string; key: string; type: string };
   project: { id: string; key: string; type: string };
-  /** The global page's address, where profile links point. */
+  /** The local runner's address (the fake site's), and the global page's, where profile links point. */
+  siteUrl: string;
   globalPageUrl: string;
 };
 
@@ -38,7 +39,15 @@ const invokeSchemaCheck = (data: unknown): { functionKey: string; payload: unkno
   return { functionKey, payload: payload ?? {} };
 };
 
-export function createForgeHost(config: HostConfig, fetchImpl: typeof fetch = (...args) => fetch(...args)): ForgeHost {
+/** How the host leaves the page: the browser's location and window.open, or a test's record of them. */
+export type Navigator = { assign(url: string): void; open(url: string): void };
+
+const browserNavigator: Navigator = {
+  assign: (url) => window.location.assign(url),
+  open: (url) => void window.open(url, '_blank', 'noopener'),
+};
+
+export function createForgeHost(config: HostConfig, fetchImpl: typeof fetch = (...args) => fetch(...args), navigator: Navigator = browserNavigator): ForgeHost {
   let state: HostState = { doc: null, version: 0, errors: [] };
   const listeners = new Set<Listener>();
   const publish = (next: HostState) => {
@@ -56,7 +65,7 @@ export function createForgeHost(config: HostConfig, fetchImpl: typeof fetch = (.
     localId: `local-issue-panel-${config.issue.id}`,
     locale: 'en-US',
     moduleKey: 'customer-panel',
-    siteUrl: window.location.origin,
+    siteUrl: config.siteUrl,
     timezone: 'UTC',
     extension: {
       type: 'jira:issuePanel',
@@ -95,8 +104,8 @@ export function createForgeHost(config: HostConfig, fetchImpl: typeof fetch = (.
       case 'navigate': {
         const target = data as { url?: string; type?: string } | undefined;
         if (typeof target?.url !== 'string') throw new UnsupportedBridgeCall('navigate without a url');
-        if (target.type === 'new-tab') window.open(target.url, '_blank', 'noopener');
-        else window.location.assign(target.url);
+        if (target.type === 'new-tab') navigator.open(target.url);
+        else navigator.assign(target.url);
         return undefined;
       }
       case 'onError': {

@@ -20,6 +20,7 @@ function readConfig(element: HTMLElement): HostConfig {
     accountId: required('accountId'),
     issue: { id: required('issueId'), key: required('issueKey'), type: data.issueType ?? '' },
     project: { id: required('projectId'), key: required('projectKey'), type: data.projectType ?? '' },
+    siteUrl: window.location.origin,
     globalPageUrl: `${window.location.origin}/`,
   };
 }
