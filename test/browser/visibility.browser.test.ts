@@ -62,6 +62,31 @@ describeInBrowser('visibility settings', () => {
       await page.getByRole('complementary', { name: 'Customers' }).getByText('The customer panel is off for this project').waitFor();
       await page.goto(`${runner.url}/issues/SUP-7?as=local-viewer`);
       await page.getByRole('complementary', { name: 'Customers' }).getByText('No customers linked yet').waitFor();
+
+      // In the panel, a viewer sees linked contacts and suggestions by name, without their emails.
+      const invoke = async (key: string, payload: unknown) => {
+        const answer = await runner.app.invoke(key, payload, 'local-admin');
+        if (!answer.ok) throw new Error(`${key}: ${answer.error.message}`);
+        return answer.data as Record<string, unknown>;
+      };
+      const ada = (await invoke('contacts/search', { text: 'ada' })).items as { id: string }[];
+      await invoke('links/add', { recordType: 'contact', recordId: ada[0]!.id, target: { type: 'issue', issueId: '10100' } });
+      await invoke('settings/update', { autoMatch: { autoLink: false, extraFreeMailDomains: [], projectKeys: [] } });
+      const job = (await invoke('matches/backfill-start', {})) as { id: string };
+      for (let status = ''; status !== 'done'; ) {
+        status = String((await invoke('matches/backfill-status', { jobId: job.id })).status);
+        if (status === 'failed') throw new Error('The backfill failed.');
+        if (status !== 'done') await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await page.goto(`${runner.url}/issues/SUP-1?as=local-viewer`);
+      const panel = page.getByRole('complementary', { name: 'Customers' });
+      await panel.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+      await page.goto(`${runner.url}/issues/SUP-2?as=local-viewer`);
+      await panel.getByText('Grace Hopper · Northwind Labs', { exact: true }).waitFor();
+      await saveScreenshot(page, 'issue-panel-viewer-hidden-emails');
+      expect(await panel.innerText()).not.toContain('@');
+      await page.goto(`${runner.url}/issues/SUP-2?as=local-agent`);
+      await panel.getByText('Grace Hopper (grace.hopper@northwind-labs.example) · Northwind Labs').waitFor();
       expect(errors.filter((e) => !/feature gate|Client must be initialized/i.test(e))).toEqual([]);
     },
     BROWSER_TIMEOUT_MS,

@@ -40,7 +40,8 @@ type Draft = { key: string; firstName: string; lastName: string; companyName: st
 const nameOf = (c: MatchCandidateView) => c.contact?.name ?? 'a new contact';
 
 function titleOf(match: MatchView): string {
-  const email = match.proposal?.contact.email;
+  // Empty when the admins hid emails from the caller's role.
+  const email = match.proposal?.contact.email || undefined;
   switch (match.reason) {
     case 'contact-in-several-companies':
       return `Which company is ${match.candidates[0]?.contact?.name ?? 'the requester'} writing for?`;
@@ -56,7 +57,8 @@ function titleOf(match: MatchView): string {
 }
 
 function candidateLabel(c: MatchCandidateView, match: MatchView): string {
-  const contact = c.contact === null ? (match.proposal?.contact.email ?? 'new contact') : `${c.contact.name} (${c.contact.email})`;
+  const contact =
+    c.contact === null ? match.proposal?.contact.email || 'new contact' : c.contact.email === '' ? c.contact.name : `${c.contact.name} (${c.contact.email})`;
   const company = c.createsCompany ? `new company ${match.proposal?.company?.name ?? ''}`.trim() : c.company?.name;
   return company === undefined ? contact : `${contact} · ${company}`;
 }
