@@ -8,7 +8,7 @@ import { ROOT } from './page-build';
 export const PANEL_HOST_BUILD_DIR = path.join(ROOT, 'build/issue-panel-host');
 const ENTRY = path.join(PANEL_HOST_BUILD_DIR, 'panel-host.js');
 const LOCK = path.join(ROOT, 'build/.panel-host-build-lock');
-const SOURCES = ['src/frontend/issue-panel', 'src/adapters/local/panel-host', 'src/contracts'].map((dir) => path.join(ROOT, dir));
+const SOURCES = ['src/frontend/issue-panel', 'src/adapters/local/panel-host', 'src/contracts', 'src/domain'].map((dir) => path.join(ROOT, dir));
 const WAIT_MS = 180_000;
 
 function newestSource(dir: string): number {
