@@ -10,6 +10,7 @@ import type { FieldVisibility, PanelScope, VisibilitySettings } from '../../../.
 import type { ApiInput, CustomField, Role } from '../../api-types';
 import { call } from '../../bridge';
 import { useLoader } from '../../hooks/use-loader';
+import { useSession } from '../../session';
 import { Card } from '../Card';
 import { LoadError } from '../LoadError';
 import { Loading } from '../Loading';
@@ -24,14 +25,16 @@ const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 const ROLE_NAMES: Record<Role, string> = { viewer: 'Viewer', editor: 'Editor', admin: 'Admin' };
 
 export function VisibilitySettingsCards() {
-  const loaded = useLoader(async () => ({ settings: await call('visibility/get', {}), fields: await call('fields/list', {}) }), []);
+  // The session's field list follows the custom fields card above, so a field added there gets a row here at once.
+  const { fields } = useSession();
+  const loaded = useLoader(() => call('visibility/get', {}), []);
   if (loaded.error) return <LoadError title="The visibility settings could not be loaded" message={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === null) return <Loading label="Loading the visibility settings" />;
-  const saved = (settings: VisibilitySettings) => loaded.replace((current) => ({ ...current, settings }));
+  const saved = (settings: VisibilitySettings) => loaded.replace(() => settings);
   return (
     <>
-      <PanelScopeForm initial={loaded.data.settings.panelScope} onSaved={saved} />
-      <FieldVisibilityForm initial={loaded.data.settings.fields} customFields={loaded.data.fields} scope={loaded.data.settings.panelScope} onSaved={saved} />
+      <PanelScopeForm initial={loaded.data.panelScope} onSaved={saved} />
+      <FieldVisibilityForm initial={loaded.data.fields} customFields={fields} scope={loaded.data.panelScope} onSaved={saved} />
     </>
   );
 }
