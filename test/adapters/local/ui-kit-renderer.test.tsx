@@ -1,4 +1,5 @@
 // The local host's renderer: UI Kit components become Atlaskit ones, and a component it does not know is shown by name.
+import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ForgeDoc } from '../../../src/adapters/local/panel-host/forge-host';
 import { renderDoc } from '../../../src/adapters/local/panel-host/ui-kit-renderer';
@@ -31,6 +32,24 @@ describe('the UI Kit renderer of the local host', () => {
     expect(html).toMatch(/<button[^>]*type="button"[^>]*>.*New contact/);
     expect(html).toMatch(/<label[^>]*for="search"/);
     expect(html).toMatch(/<input[^>]*id="search"[^>]*value="ada"|<input[^>]*value="ada"[^>]*id="search"/);
+  });
+
+  it("renders a DynamicTable from the Row and Cell nodes @forge/react's DynamicTable sends, and SectionMessage actions given as elements", () => {
+    const cell = (key: string, value: string) => node('Cell', { cellKey: key }, [text(value)]);
+    const table = node('DynamicTable', { caption: 'Linked issues' }, [
+      node('ContentWrapper', { name: 'head' }, [cell('key', 'Key'), cell('summary', 'Summary')]),
+      node('ContentWrapper', { name: 'rows' }, [node('Row', { rowKey: 'SUP-1' }, [cell('key', 'SUP-1'), cell('summary', 'Invoices for March')])]),
+    ]);
+    // As in the panel's code: <SectionMessageAction> is the UI Kit string type, passed in a prop, never reconciled.
+    const action = createElement('SectionMessageAction', { key: 'retry', onClick: () => undefined }, 'Try again');
+    const html = renderToStaticMarkup(<>{renderDoc(node('Root', {}, [table, node('SectionMessage', { title: 'Could not load', actions: [action] }, [text('Jira did not answer')])]))}</>);
+    expect(html).toContain('Linked issues');
+    expect(html).toMatch(/<th[^>]*>.*Key.*<\/th>/);
+    expect(html).toMatch(/<td[^>]*>.*SUP-1.*<\/td>/);
+    expect(html).toContain('Could not load');
+    expect(html).toContain('Jira did not answer');
+    expect(html).toContain('Try again');
+    expect(html).not.toContain('Unsupported');
   });
 
   it('shows a component it does not know, by name, instead of dropping it', () => {
