@@ -13,6 +13,8 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(uuid|@forge)/)'],
+  // Atlaskit ships compiled CSS files beside its modules; tests that render Atlaskit (the local panel host) need no styles.
+  moduleNameMapper: { '\\.css$': '<rootDir>/test/support/style-stub.cjs' },
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
 };

@@ -4,6 +4,7 @@ import type { Store } from '../domain/ports';
 import type { Company, Contact, CustomField } from '../domain/records';
 import { cleanText } from '../domain/normalise';
 import { csvLine, neutraliseFormula } from '../import/error-csv';
+import type { FieldReader } from './field-access';
 
 // Contacts per page: keeps a page well under the 200 KB an invoke should carry.
 const PAGE = 500;
@@ -37,13 +38,22 @@ export async function* exportDirectory(store: Store, filter: ExportFilter = {}):
   } while (cursor);
 }
 
-/** One page of the export (one page of contacts or companies), so a resolver stays inside its time and size limits. */
-export async function exportDirectoryPage(store: Store, filter: ExportFilter, cursorText: string | null): Promise<{ text: string; next: string | null }> {
+/**
+ * One page of the export (one page of contacts or companies), so a resolver stays inside its time and size limits.
+ * With a `reader`, columns the caller may not read are left out, and a text filter matches only what they can read.
+ */
+export async function exportDirectoryPage(store: Store, filter: ExportFilter, cursorText: string | null, reader?: FieldReader): Promise<{ text: string; next: string | null }> {
   const cursor = decode(cursorText);
-  const fields = await store.fields.list();
+  const fields = (await store.fields.list()).filter((f) => reader === undefined || reader.canRead({ customFieldId: f.id }));
   const contactFields = fields.filter((f) => f.entity === 'contact');
   const companyFields = fields.filter((f) => f.entity === 'company');
-  let text = cursor ? '' : '\uFEFF' + csvLine([...BASE_HEADERS, ...contactFields.map((f) => f.name), ...companyFields.map((f) => `Company: ${f.name}`)].map(neutraliseFormula));
+  // Email and Phone columns stay only for callers who may read them.
+  const hiddenColumns = new Set<number>();
+  if (reader !== undefined && !reader.canRead('email')) hiddenColumns.add(BASE_HEADERS.indexOf('Email'));
+  if (reader !== undefined && !reader.canRead('phone')) hiddenColumns.add(BASE_HEADERS.indexOf('Phone'));
+  const keep = (_: unknown, index: number) => !hiddenColumns.has(index);
+  const csvRow = (cells: string[]) => csvLine(cells.filter(keep).map((cell) => neutraliseFormula(cleanText(cell).text)));
+  let text = cursor ? '' : '\uFEFF' + csvRow([...BASE_HEADERS, ...contactFields.map((f) => f.name), ...companyFields.map((f) => `Company: ${f.name}`)]);
 
   const companyCache = new Map<string, Company>();
   const companies = async (ids: string[]) => {
@@ -57,18 +67,19 @@ export async function exportDirectoryPage(store: Store, filter: ExportFilter, cu
     c ? [c.name, c.domains.join('; '), parentRef(c.parentId ? companyCache.get(c.parentId) : undefined)] : ['', '', ''];
   const custom = (defs: CustomField[], values: Record<string, string> | undefined) => defs.map((f) => values?.[f.id] ?? '');
   const line = (contact: Contact | null, company: Company | undefined, role: string, primary: string) =>
-    csvLine(
-      [
-        contact?.email ?? '', contact?.firstName ?? '', contact?.lastName ?? '', contact?.phone ?? '', contact?.jobTitle ?? '',
-        ...companyCells(company), role, primary, ...custom(contactFields, contact?.custom), ...custom(companyFields, company?.custom),
-      ].map((cell) => neutraliseFormula(cleanText(cell).text)),
-    );
+    csvRow([
+      contact?.email ?? '', contact?.firstName ?? '', contact?.lastName ?? '', contact?.phone ?? '', contact?.jobTitle ?? '',
+      ...companyCells(company), role, primary, ...custom(contactFields, contact?.custom), ...custom(companyFields, company?.custom),
+    ]);
 
   if (!cursor || cursor.stage === 'contacts') {
     const page = await store.contacts.search({ ...filter, limit: PAGE, after: cursor?.after ?? null });
     const memberships = await store.memberships.forContacts(page.items.map((c) => c.id));
     await companies(memberships.map((m) => m.companyId));
+    const query = filter.text ?? '';
     for (const contact of page.items) {
+      // A row that matched the text only through a field the caller may not read is not theirs to export.
+      if (reader !== undefined && query !== '' && !reader.textMatchesContact(contact, query)) continue;
       const mine = memberships.filter((m) => m.contactId === contact.id);
       if (mine.length === 0) text += line(contact, undefined, '', '');
       for (const m of mine) text += line(contact, companyCache.get(m.companyId), m.role, m.isPrimary ? 'yes' : 'no');

@@ -9,15 +9,18 @@ import type { Actor } from './deps';
 import { refreshIssueProperty } from './issue-properties';
 import { issueLinksView } from './issue-links-view';
 import { linkLabel, resolveLinkTarget } from './link-targets';
+import { assertPanelEnabled, type PanelScopeDeps } from './panel-scope';
 import type { LinkingDeps } from './work-items';
 
 export type LinkRecordCommand = { recordType: RecordType; recordId: Id; target: LinkTargetInput; alsoCompanyIds: Id[] };
 
 /** Idempotent: a record already linked to the target keeps its one link, and no audit entry is written for it. */
-export async function linkRecord(deps: LinkingDeps, actor: Actor, command: LinkRecordCommand): Promise<LinkAdded> {
+export async function linkRecord(deps: LinkingDeps & PanelScopeDeps, actor: Actor, command: LinkRecordCommand): Promise<LinkAdded> {
   const { store } = deps;
   const subjects = await recordsToLink(deps, command);
   const target = await resolveLinkTarget(deps.workItems, command.target);
+  // Customer data goes only onto issues of the projects the admins chose.
+  if (target.issue !== null) await assertPanelEnabled(deps, actor, target.issue);
   const now = deps.clock().toISOString();
 
   const created: Link[] = [];

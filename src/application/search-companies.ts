@@ -2,7 +2,8 @@
 import type { CompanyView, SearchPage } from '../contracts/api';
 import type { Id } from '../domain/records';
 import type { Actor, Deps } from './deps';
-import { canonicalFilter, type CustomFilter } from './search-filters';
+import { fieldReaderFor } from './field-access';
+import { canonicalFilter, readableFilter, type CustomFilter } from './search-filters';
 import { companyViews } from './views';
 
 export type CompanySearch = {
@@ -14,9 +15,9 @@ export type CompanySearch = {
   limit: number;
 };
 
-export async function searchCompanies(deps: Deps, _actor: Actor, search: CompanySearch): Promise<SearchPage<CompanyView>> {
+export async function searchCompanies(deps: Deps, actor: Actor, search: CompanySearch): Promise<SearchPage<CompanyView>> {
   const { store } = deps;
-  const filter = { text: search.text || undefined, parentId: search.parentId, custom: await canonicalFilter(store, 'company', search.custom) };
+  const filter = { text: search.text || undefined, parentId: search.parentId, custom: readableFilter(await fieldReaderFor(deps.settings, actor), await canonicalFilter(store, 'company', search.custom)) };
   const [page, total] = await Promise.all([
     store.companies.search({ ...filter, sort: search.sort, after: search.after, limit: search.limit }),
     store.companies.count(filter),

@@ -1,8 +1,9 @@
 // Turns the search form's custom-field filter into the canonical value stored for that field.
 import { validateCustomValue } from '../domain/custom-fields';
-import { invalid } from '../domain/errors';
+import { AppError, invalid } from '../domain/errors';
 import type { Store } from '../domain/ports';
 import type { RecordType } from '../domain/records';
+import type { FieldReader } from './field-access';
 
 export type CustomFilter = { fieldId: string; value: string };
 
@@ -18,4 +19,12 @@ export async function canonicalFilter(store: Store, entity: RecordType, filter: 
   const result = validateCustomValue(field, filter.value);
   if (!result.ok) throw invalid(`custom.value: ${result.message}`, { field: 'custom.value' });
   return { fieldId: field.id, value: result.value };
+}
+
+/** A field the caller may not read is not searchable by them either: its values would show through the results. */
+export function readableFilter(reader: FieldReader, filter: CustomFilter | undefined): CustomFilter | undefined {
+  if (filter !== undefined && !reader.canRead({ customFieldId: filter.fieldId })) {
+    throw new AppError('FORBIDDEN', `Your role (${reader.role}) cannot read that custom field, so it cannot search by it; ask an app admin.`, { field: 'custom.fieldId' });
+  }
+  return filter;
 }

@@ -10,12 +10,13 @@ import type { Actor } from './deps';
 import { refreshIssueProperty } from './issue-properties';
 import { issueLinksView } from './issue-links-view';
 import { linkLabel } from './link-targets';
+import { assertPanelEnabled, type PanelScopeDeps } from './panel-scope';
 import type { LinkingDeps } from './work-items';
 
 export type UnlinkRecordCommand = { recordType: RecordType; recordId: Id; targetType: LinkTargetType; targetId: string };
 
 /** Idempotent: unlinking what is not linked answers `removed: false` and changes nothing. */
-export async function unlinkRecord(deps: LinkingDeps, actor: Actor, command: UnlinkRecordCommand): Promise<LinkRemoved> {
+export async function unlinkRecord(deps: LinkingDeps & PanelScopeDeps, actor: Actor, command: UnlinkRecordCommand): Promise<LinkRemoved> {
   const { store } = deps;
   if (command.recordType === 'contact') await getContact(store, command.recordId);
   else await getCompany(store, command.recordId);
@@ -28,6 +29,7 @@ export async function unlinkRecord(deps: LinkingDeps, actor: Actor, command: Unl
       throw new AppError('FORBIDDEN', 'You do not have permission to see this issue in Jira, so you cannot unlink it; ask someone who can see it.');
     }
     issue = lookup.issues[0] ?? null;
+    if (issue !== null) await assertPanelEnabled(deps, actor, issue);
   }
 
   const link = (await store.links.forTarget(command.targetType, command.targetId)).find(

@@ -9,6 +9,7 @@ import { ensureDomainsFree, ensureParentAllowed, getCompany, sortedDomains, writ
 import { mergeCustomValues } from './custom-values';
 import type { Actor, Deps } from './deps';
 import { linkedIssueIds, queuePropertySync } from './issue-properties';
+import { assertWritable, fieldReaderFor } from './field-access';
 import { companyView } from './views';
 import type { PropertySync } from './work-items';
 
@@ -17,6 +18,7 @@ export type UpdateCompanyCommand = CompanyPatch & { id: Id; version: number };
 
 export async function updateCompany(deps: Deps & { propertySync: PropertySync }, actor: Actor, command: UpdateCompanyCommand): Promise<CompanyView> {
   const { store } = deps;
+  assertWritable(await fieldReaderFor(deps.settings, actor), { custom: command.custom });
   const current = await getCompany(store, command.id);
   if (current.version !== command.version) throw conflict(`Company ${current.name}`);
   const name = command.name ?? current.name;

@@ -8,6 +8,7 @@ import { changesBetween, contactSnapshot, recordAudit } from './audit-trail';
 import { ensureEmailFree, getContact, writeUnlessEmailTaken } from './contact-rules';
 import { mergeCustomValues } from './custom-values';
 import type { Actor, Deps } from './deps';
+import { assertWritable, fieldReaderFor } from './field-access';
 import { contactView } from './views';
 
 /** The fields to change (absent ones keep their value) and the version the user edited. */
@@ -15,6 +16,7 @@ export type UpdateContactCommand = ContactPatch & { id: Id; version: number };
 
 export async function updateContact(deps: Deps, actor: Actor, command: UpdateContactCommand): Promise<ContactView> {
   const { store } = deps;
+  assertWritable(await fieldReaderFor(deps.settings, actor), command);
   const current = await getContact(store, command.id);
   if (current.version !== command.version) throw conflict(`Contact ${current.displayName}`);
   const edited: Contact = {

@@ -13,6 +13,7 @@ import { importIssuesApi, type ImportIssuesResults } from './import-issues';
 import { importApi, type ImportResults } from './import';
 import { linksApi, type LinksResults } from './links';
 import { matchingApi, type MatchingResults } from './matching';
+import { visibilityApi, type VisibilityResults } from './visibility';
 import {
   companyInputSchema,
   companyPatchSchema,
@@ -207,6 +208,7 @@ export const api = {
   ...matchingApi,
   ...duplicatesApi,
   ...importIssuesApi,
+  ...visibilityApi,
 } as const satisfies Record<string, Definition>;
 
 export type ResolverKey = keyof typeof api;
@@ -221,7 +223,7 @@ export type ApiCommand<K extends ResolverKey> = z.output<(typeof api)[K]['input'
 type ForEveryKey<T extends Record<ResolverKey, unknown> & Record<Exclude<keyof T, ResolverKey>, never>> = T;
 
 /** The data each key answers with. */
-export type ApiResults = ForEveryKey<ImportResults & LinksResults & AuditResults & MatchingResults & DuplicatesResults & ImportIssuesResults & {
+export type ApiResults = ForEveryKey<ImportResults & LinksResults & AuditResults & MatchingResults & DuplicatesResults & ImportIssuesResults & VisibilityResults & {
   'contacts/search': SearchPage<ContactView>;
   'contacts/get': ContactProfile;
   'contacts/create': ContactView;

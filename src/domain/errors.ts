@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'UNUSABLE_FILE'
   | 'UPSTREAM'
   | 'BUSY'
+  /** The customer panel is not enabled for the issue's project (the admins' visibility settings). */
+  | 'NOT_ENABLED'
   | 'INTERNAL'
   /** The database schema has not been migrated on this site yet (first install or an upgrade in progress). */
   | 'SETTING_UP';

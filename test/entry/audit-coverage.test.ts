@@ -41,6 +41,7 @@ const mutations: { [K in ResolverKey]?: Mutation<K> } = {
   'fields/update': { action: 'update', payload: (s) => ({ id: s.field.id, name: 'Support tier' }) },
   'fields/delete': { action: 'delete', payload: (s) => ({ id: s.field.id, confirm: true }) },
   'settings/update': { action: 'update', payload: () => ({ auditRetentionDays: 90 }) },
+  'visibility/update': { action: 'update', payload: () => ({ fields: { email: 'editor', phone: 'viewer', custom: {} } }) },
   'links/add': { action: 'link', payload: (s) => ({ recordType: 'contact', recordId: s.contact.id, target: { type: 'issue', issueId: '10102' }, alsoCompanyIds: [] }) },
   'links/remove': { action: 'unlink', payload: (s) => ({ recordType: 'contact', recordId: s.contact.id, targetType: 'issue', targetId: '10100' }) },
   'links/remove-missing': {
@@ -70,6 +71,7 @@ const notMutating: Partial<Record<ResolverKey, string>> = {
   'companies/get': 'read',
   'fields/list': 'read',
   'settings/get': 'read',
+  'visibility/get': 'read',
   me: 'read',
   'audit/record': 'read',
   'audit/list': 'read',

@@ -79,6 +79,8 @@ const fixtures: { [K in ResolverKey]: (seed: Seed) => ApiInput<K> } = {
   'matches/backfill-start': () => ({}),
   'matches/backfill-status': () => ({}),
   'matches/notices': () => ({}),
+  'visibility/get': () => ({}),
+  'visibility/update': () => ({ panelScope: { mode: 'service-projects' } }),
 };
 
 /** The callers: the three local users, and a signed-in Jira user the app gives no role. */

@@ -33,7 +33,12 @@ export class FakeAtlassianSite implements AtlassianRest {
   /** Every request, as "METHOD path", for tests that count calls. */
   readonly requests: string[] = [];
 
-  constructor(issues: readonly SampleIssue[] = SAMPLE_ISSUES, pages: readonly SamplePage[] = SAMPLE_PAGES) {
+  constructor(
+    issues: readonly SampleIssue[] = SAMPLE_ISSUES,
+    pages: readonly SamplePage[] = SAMPLE_PAGES,
+    /** The site's address in browse links; the local runner passes its own, so issue links open its issue views. */
+    private readonly siteUrl: string = FAKE_SITE_URL,
+  ) {
     // Work in progress has someone on it, as it would on a real site.
     for (const issue of issues) this.issues.set(issue.id, { ...issue, assignee: issue.status.category === 'indeterminate' ? 'Local Agent' : null });
     for (const page of pages) this.pages.set(page.id, page);
@@ -146,7 +151,7 @@ export class FakeAtlassianSite implements AtlassianRest {
 
   async serverInfo(): Promise<RestAnswer> {
     this.requests.push('GET /rest/api/3/serverInfo');
-    return ok({ baseUrl: FAKE_SITE_URL, version: '1001.0.0-SNAPSHOT', versionNumbers: [1001, 0, 0], deploymentType: 'Cloud', buildNumber: 100285, serverTitle: 'Jira' });
+    return ok({ baseUrl: this.siteUrl, version: '1001.0.0-SNAPSHOT', versionNumbers: [1001, 0, 0], deploymentType: 'Cloud', buildNumber: 100285, serverTitle: 'Jira' });
   }
 
   private find(ref: string): FakeIssue | undefined {

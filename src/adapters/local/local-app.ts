@@ -12,7 +12,7 @@ import { checkDataDir } from './data-dir';
 import { seedDemoData } from './demo-data';
 import { LOCAL_USERS, makeLocalAccess } from './local-access';
 import { InProcessImportQueue } from './in-process-queue';
-import { makeFakeWorkItems, type FakeAtlassianSite } from './fake-work-items';
+import { FakeAtlassianSite, makeFakeWorkItems } from './fake-work-items';
 import { InProcessPropertySync } from './in-process-property-sync';
 import { syncIssueProperties } from '../../application/issue-properties';
 import { interruptedJobs } from '../../application/import/resume-jobs';
@@ -46,7 +46,7 @@ export type LocalApp = {
 
 const resolverKeySchema = z.enum(Object.keys(api) as [ResolverKey, ...ResolverKey[]]);
 
-export async function openLocalApp(options: { dataDir: string; seedDemo?: boolean }): Promise<LocalApp> {
+export async function openLocalApp(options: { dataDir: string; seedDemo?: boolean; siteUrl?: string }): Promise<LocalApp> {
   const dataDir = path.resolve(options.dataDir);
   // A read-only or full folder would start fine and then fail every write: refuse now, in one line.
   checkDataDir(dataDir);
@@ -57,7 +57,7 @@ export async function openLocalApp(options: { dataDir: string; seedDemo?: boolea
     const backfillQueue = new InProcessBackfillQueue();
     const store = makeSqlStore(engine);
     // Jira and Confluence are a fake site with the sample issues; issue properties are kept in memory.
-    const { site, workItems } = makeFakeWorkItems();
+    const { site, workItems } = makeFakeWorkItems(new FakeAtlassianSite(undefined, undefined, options.siteUrl));
     const propertySync = new InProcessPropertySync((issueIds) => syncIssueProperties({ store, workItems }, issueIds));
     const deps: ResolverDeps = {
       store,

@@ -14,7 +14,8 @@ export type SampleIssue = {
   updated: string;
 };
 
-export type SampleProject = { id: string; key: string; name: string };
+/** `projectTypeKey` as Jira names it: 'service_desk' for Jira Service Management, 'software' for Jira Software. */
+export type SampleProject = { id: string; key: string; name: string; projectTypeKey: 'service_desk' | 'software' };
 
 const TO_DO: SampleIssueStatus = { name: 'To Do', category: 'new' };
 const IN_PROGRESS: SampleIssueStatus = { name: 'In Progress', category: 'indeterminate' };
@@ -22,8 +23,8 @@ const WAITING: SampleIssueStatus = { name: 'Waiting for customer', category: 'in
 const DONE: SampleIssueStatus = { name: 'Done', category: 'done' };
 
 export const SAMPLE_PROJECTS: readonly SampleProject[] = [
-  { id: '10000', key: 'SUP', name: 'Customer Support' },
-  { id: '10001', key: 'ENG', name: 'Engineering' },
+  { id: '10000', key: 'SUP', name: 'Customer Support', projectTypeKey: 'service_desk' },
+  { id: '10001', key: 'ENG', name: 'Engineering', projectTypeKey: 'software' },
 ];
 
 export const SAMPLE_ISSUES: readonly SampleIssue[] = [

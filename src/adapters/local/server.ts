@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { maskEmailsIn } from '../../domain/mask';
+import { findSampleIssue, issueListPage, issuePage, localUserFrom, PANEL_HOST_PATH } from './issue-views';
 import { openLocalApp, type LocalApp } from './local-app';
 
 /** Forge's hard ceiling for an invoke payload; the page keeps well under it. */
@@ -14,6 +15,8 @@ export const DEFAULT_USER = 'local-admin';
 const HOST = '127.0.0.1';
 const DEFAULT_DATA_DIR = '.data';
 const DEFAULT_STATIC_DIR = path.resolve(__dirname, '../../../static/global-page/build');
+/** The local issue view's panel host, built by `npm run build:panel-host`. */
+export const DEFAULT_PANEL_HOST_DIR = path.resolve(__dirname, '../../../build/issue-panel-host');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,28 +41,36 @@ const invokeSchema = z.object({ key: z.string().min(1).max(100), payload: z.unkn
 
 export type RunningServer = { url: string; port: number; app: LocalApp; close(): Promise<void> };
 
-export async function startServer(options: { port?: number; dataDir?: string; staticDir?: string } = {}): Promise<RunningServer> {
-  const app = await openLocalApp({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+export async function startServer(options: { port?: number; dataDir?: string; staticDir?: string; panelHostDir?: string } = {}): Promise<RunningServer> {
   const staticDir = path.resolve(options.staticDir ?? DEFAULT_STATIC_DIR);
+  const panelHostDir = path.resolve(options.panelHostDir ?? DEFAULT_PANEL_HOST_DIR);
+  // The server listens before the app opens: the fake Jira site takes the runner's own address, so issue links in the
+  // directory open the local issue views. Requests that arrive meanwhile wait for the app.
+  let opened: Promise<LocalApp> | null = null;
   const server = createServer((request, response) => {
-    handle(app, staticDir, request, response).catch((error: unknown) => {
+    const answer = opened === null ? Promise.reject(new Error('The local runner is still starting.')) : opened.then((app) => handle(app, staticDir, panelHostDir, request, response));
+    answer.catch((error: unknown) => {
       console.error('Local runner failed to answer a request:', maskEmailsIn(error instanceof Error ? error.message : String(error)));
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: 'The local runner failed; see its console.' } });
       else response.destroy();
     });
   });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, HOST, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  opened = openLocalApp({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, siteUrl: url });
+  let app: LocalApp;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? DEFAULT_PORT, HOST, resolve);
-    });
+    app = await opened;
   } catch (error) {
-    await app.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://localhost:${port}`,
+    url,
     port,
     app,
     async close() {
@@ -70,7 +81,7 @@ export async function startServer(options: { port?: number; dataDir?: string; st
   };
 }
 
-async function handle(app: LocalApp, staticDir: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(app: LocalApp, staticDir: string, panelHostDir: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   // Only local names: a page on another site cannot reach the runner through DNS rebinding.
   const host = (request.headers.host ?? '').replace(/:\d+$/, '');
   if (host !== 'localhost' && host !== HOST && host !== '[::1]') return sendText(response, 403, 'The local runner only answers on localhost.');
@@ -103,6 +114,22 @@ async function handle(app: LocalApp, staticDir: string, request: IncomingMessage
 
   if (url.pathname.startsWith('/api/')) return sendText(response, 404, `No API at ${url.pathname}.`);
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'The page is read-only; use GET.', { Allow: 'GET, HEAD' });
+
+  // Jira's pages, as far as the local runner plays them: the sample issues, each with the customer panel.
+  const user = localUserFrom(url.searchParams.get('as'));
+  if (url.pathname === '/issues' || url.pathname === '/issues/') return sendHtml(response, 200, issueListPage(user));
+  const issueKey = /^\/(?:issues|browse)\/([A-Za-z][A-Za-z0-9_]*-\d+)\/?$/.exec(url.pathname)?.[1];
+  if (issueKey !== undefined) {
+    const issue = findSampleIssue(issueKey);
+    if (issue === undefined) return sendText(response, 404, `There is no sample issue ${issueKey}; see /issues for the list.`);
+    // Jira's browse links (stored on links, shown in linked work) land on the issue view.
+    if (url.pathname.startsWith('/browse/')) return redirect(response, `/issues/${issue.key}${url.search}`);
+    if (!existsSync(path.join(panelHostDir, 'panel-host.js'))) {
+      return sendText(response, 503, 'The issue panel host is not built yet: run `npm run build:panel-host` (or `npm start`, which builds it).');
+    }
+    return sendHtml(response, 200, issuePage(issue, user));
+  }
+  if (url.pathname.startsWith(PANEL_HOST_PATH)) return serveFile(panelHostDir, url.pathname.slice(PANEL_HOST_PATH.length - 1), request, response);
   return serveStatic(staticDir, url.pathname, request, response);
 }
 
@@ -144,6 +171,29 @@ function serveStatic(staticDir: string, pathname: string, request: IncomingMessa
   createReadStream(target).pipe(response);
 }
 
+/** A built file of the panel host; no page fallback. Its entry has a fixed name, so it is never cached for long. */
+function serveFile(dir: string, pathname: string, request: IncomingMessage, response: ServerResponse): void {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname);
+  } catch {
+    return sendText(response, 400, 'The path is not valid.');
+  }
+  const file = path.resolve(dir, `.${relative}`);
+  if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) return sendText(response, 404, 'Not found.');
+  const hashed = !/panel-host\.(js|css)$/.test(file);
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  createReadStream(file).pipe(response);
+}
+
 /** The body as text, or null once it grows past `limit` bytes (the rest is not read). */
 function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -180,6 +230,16 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
+function sendHtml(response: ServerResponse, status: number, html: string): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+  response.end(html);
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(302, { ...SECURITY_HEADERS, Location: location });
+  response.end();
+}
+
 function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
   response.end(text);
@@ -192,6 +252,7 @@ async function main(): Promise<void> {
   const running = await startServer({ port, dataDir });
   if (running.app.seeded) console.log('Added demo contacts and companies (first start).');
   console.log(`Customer directory running at ${running.url} (data in ${dataDir.replace(/\/?$/, '/')})`);
+  console.log(`Sample issues with the customer panel: ${running.url}/issues`);
   const stop = () => {
     running.close().then(
       () => process.exit(0),

@@ -6,6 +6,7 @@ import { mapHeaders } from '../../import/headers';
 import { validateRow } from '../../import/validate-row';
 import type { ImportRow } from '../../import/types';
 import type { Actor } from '../deps';
+import { fieldReaderFor } from '../field-access';
 import { exportDirectoryPage } from '../export-directory';
 import { errorFilePage, listImports, progressOf, type ImportProgress } from './import-results';
 import type { ImportQueue } from './import-queue';
@@ -129,6 +130,8 @@ export async function listMappingsCommand(deps: ImportCommandDeps) {
   return listSavedMappings(deps.settings);
 }
 
-export async function exportCommand(deps: ImportCommandDeps, _actor: Actor, command: { cursor?: string | null; text?: string; companyId?: string }) {
-  return exportDirectoryPage(deps.store, { text: command.text, companyId: command.companyId }, command.cursor ?? null);
+export async function exportCommand(deps: ImportCommandDeps, actor: Actor, command: { cursor?: string | null; text?: string; companyId?: string }) {
+  // The caller's field visibility decides the columns (and what a text filter may match).
+  const reader = await fieldReaderFor(deps.settings, actor);
+  return exportDirectoryPage(deps.store, { text: command.text, companyId: command.companyId }, command.cursor ?? null, reader);
 }

@@ -14,6 +14,7 @@ import { createContact } from '../create-contact';
 import type { Actor, Deps } from '../deps';
 import { linkRecord } from '../link-record';
 import { getVisibleIssue } from '../link-targets';
+import { assertPanelEnabled, type PanelScopeDeps } from '../panel-scope';
 import { setMembership } from '../set-membership';
 import type { LinkingDeps } from '../work-items';
 import { isSuggestion, matchAtVersion, matchView, openCandidates } from './match-view';
@@ -28,9 +29,10 @@ export type AcceptMatchCommand = {
 };
 
 /** Records are created only once it is clear the user may see the issue; the links are made as that user. */
-export async function acceptMatch(deps: LinkingDeps, actor: Actor, command: AcceptMatchCommand): Promise<MatchView> {
+export async function acceptMatch(deps: LinkingDeps & PanelScopeDeps, actor: Actor, command: AcceptMatchCommand): Promise<MatchView> {
   const { store } = deps;
-  await getVisibleIssue(deps.workItems, command.issueId);
+  const issue = await getVisibleIssue(deps.workItems, command.issueId);
+  await assertPanelEnabled(deps, actor, issue);
   const match = await matchAtVersion(store, command.issueId, command.version);
   const candidate = openCandidates(match).find((c) => c.key === command.key);
   const { decision } = match.detail;

@@ -4,14 +4,16 @@ import { invalid } from '../../domain/errors';
 import type { IssueMatch } from '../../domain/issue-matches';
 import type { Actor } from '../deps';
 import { getVisibleIssue } from '../link-targets';
+import { assertPanelEnabled, type PanelScopeDeps } from '../panel-scope';
 import type { LinkingDeps } from '../work-items';
 import { matchAtVersion, matchView, openCandidates } from './match-view';
 
 export type DismissMatchCommand = { issueId: string; version: number; key?: string };
 
-export async function dismissMatch(deps: LinkingDeps, _actor: Actor, command: DismissMatchCommand): Promise<MatchView> {
+export async function dismissMatch(deps: LinkingDeps & PanelScopeDeps, actor: Actor, command: DismissMatchCommand): Promise<MatchView> {
   const { store } = deps;
-  await getVisibleIssue(deps.workItems, command.issueId);
+  const issue = await getVisibleIssue(deps.workItems, command.issueId);
+  await assertPanelEnabled(deps, actor, issue);
   const match = await matchAtVersion(store, command.issueId, command.version);
   const open = openCandidates(match).map((c) => c.key);
   if (command.key !== undefined && !open.includes(command.key)) {

@@ -3,8 +3,10 @@ import type { IssueMatch, MatchStatus } from '../../domain/issue-matches';
 import type { Id, RecordType } from '../../domain/records';
 import { decideMatch, decideWithoutEmail, requesterKeys, skipReason, type AutoMatchSettings, type Candidate, type MatchDecision } from '../../domain/requester-match';
 import { resyncIssues, type IssueSyncDeps } from '../issue-sync-hook';
+import { isProjectInScope, type PanelScope } from '../../domain/visibility';
 import { loadAppSettings } from '../settings';
 import { noteEmailAccessProblem } from './email-access';
+import { loadVisibility } from '../visibility-settings';
 import { AUTO_MATCH_ACTOR, linkRecordsToIssue } from './link-issue';
 import type { RequestDirectory, RequestIssue } from './request-directory';
 
@@ -25,6 +27,8 @@ export type MatchOptions = {
   settings?: AutoMatchSettings;
   /** The caller queues the issue-property sync itself, for many issues at once (a backfill page). */
   deferPropertySync?: boolean;
+  /** The projects whose issues show customer data, when the caller has loaded them already. */
+  panelScope?: PanelScope;
 };
 
 export const TRIGGER_SOURCE = 'trigger';
@@ -37,6 +41,9 @@ export async function matchRequest(deps: MatchDeps, issue: RequestIssue, options
   const settings = options.settings ?? (await loadAppSettings(deps.settings)).autoMatch;
   // Skipped issues are not stored: most issues of a site are not requests, and nothing about them needs showing.
   if (skipReason(issue, settings) !== null) return { kind: 'skipped', status: 'skipped', linksMade: 0 };
+  // Customer data is kept off issues of projects where admins did not enable the panel: no links, no suggestions.
+  const panelScope = options.panelScope ?? (await loadVisibility(deps.settings)).panelScope;
+  if (!isProjectInScope(panelScope, { key: issue.projectKey, typeKey: issue.projectTypeKey })) return { kind: 'skipped', status: 'skipped', linksMade: 0 };
   const previous = options.previous ?? null;
   if (previous !== null && isSettled(previous, options.source)) return { kind: 'already-settled', status: previous.status, linksMade: 0 };
 

@@ -8,6 +8,7 @@ import type { Id } from '../../domain/records';
 import type { Candidate, MatchDecision, SuggestOutcome } from '../../domain/requester-match';
 import type { Actor } from '../deps';
 import { getVisibleIssue } from '../link-targets';
+import { assertPanelEnabled, type PanelScopeDeps } from '../panel-scope';
 import type { LinkingDeps } from '../work-items';
 
 export type Suggestion = Extract<MatchDecision, { outcome: SuggestOutcome }>;
@@ -67,8 +68,9 @@ export async function matchView(store: Store, match: IssueMatch): Promise<MatchV
  * The suggestion holds the requester's email, which Jira gave the app, not the user: only someone who may see the
  * issue sees it.
  */
-export async function getMatch(deps: LinkingDeps, _actor: Actor, command: { issueId: string }): Promise<MatchView | null> {
-  await getVisibleIssue(deps.workItems, command.issueId);
+export async function getMatch(deps: LinkingDeps & PanelScopeDeps, actor: Actor, command: { issueId: string }): Promise<MatchView | null> {
+  const issue = await getVisibleIssue(deps.workItems, command.issueId);
+  await assertPanelEnabled(deps, actor, issue);
   const match = await deps.store.issueMatches.find(command.issueId);
   return match === null ? null : matchView(deps.store, match);
 }

@@ -2,6 +2,7 @@
 import { AppError } from '../../domain/errors';
 import { resyncIssues } from '../issue-sync-hook';
 import { loadAppSettings } from '../settings';
+import { loadVisibility } from '../visibility-settings';
 import { addToSummary, BACKFILL_BUDGET_MS, loadJob, MAX_BACKFILL_RETRIES, saveJob, type BackfillMessage } from './backfill-job';
 import { matchRequest, type MatchKind } from './match-request';
 import { isRetryable } from './request-directory';
@@ -27,13 +28,14 @@ export async function runBackfillStep(deps: BackfillDeps, message: BackfillMessa
   let job = await saveJob(deps.settings, { ...stored, status: 'running', runId, updatedAt: deps.clock().toISOString() });
   try {
     const { autoMatch } = await loadAppSettings(deps.settings);
+    const { panelScope } = await loadVisibility(deps.settings);
     while (job.status === 'running') {
       const page = await deps.requests.searchIssues(job.jql, job.cursor);
       const previous = new Map((await deps.store.issueMatches.findMany(page.issues.map((i) => i.id))).map((m) => [m.issueId, m]));
       const kinds: MatchKind[] = [];
       const linkedIssues: string[] = [];
       for (const issue of page.issues) {
-        const options = { source: backfillSource(job.id), previous: previous.get(issue.id) ?? null, settings: autoMatch, deferPropertySync: true };
+        const options = { source: backfillSource(job.id), previous: previous.get(issue.id) ?? null, settings: autoMatch, panelScope, deferPropertySync: true };
         const result = await matchRequest(deps, issue, options);
         kinds.push(result.kind);
         if (result.kind === 'linked') linkedIssues.push(issue.id);

@@ -50,6 +50,9 @@ import {
 } from '../../application/import/import-commands';
 import type { ImportQueue } from '../../application/import/import-queue';
 import { getSettings, updateSettings } from '../../application/settings';
+import { getVisibilitySettings, updateVisibilitySettings } from '../../application/visibility-settings';
+import { fieldReaderFor } from '../../application/field-access';
+import { needsReader, redactResult } from './field-redaction';
 import { updateCompany } from '../../application/update-company';
 import { updateContact } from '../../application/update-contact';
 import { updateNote } from '../../application/update-note';
@@ -122,6 +125,8 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   'duplicates/contacts': findDuplicateContacts,
   'duplicates/dismiss': dismissDuplicate,
   'import/issues': listImportIssues,
+  'visibility/get': getVisibilitySettings,
+  'visibility/update': updateVisibilitySettings,
 };
 
 // The same contract, seen one key at a time: indexing it with a generic key keeps input and result types paired.
@@ -155,7 +160,8 @@ function handlerFor<K extends ResolverKey>(key: K, deps: ResolverDeps): Resolver
       // A command that writes runs as one unit where the store allows it, so a failure leaves no half-done write.
       const { atomically } = deps;
       const data = action !== 'read' && atomically ? await atomically((ports) => run({ ...deps, ...ports }, actor, parsed.data)) : await run(deps, actor, parsed.data);
-      return { ok: true, data };
+      // Fields below the caller's role leave no trace in the answer (the admins' field visibility settings).
+      return { ok: true, data: needsReader(key) ? redactResult(key, data, await fieldReaderFor(deps.settings, actor)) : data };
     } catch (error) {
       // Forge shows the user its consent screen when this error leaves the function (calls made as the user).
       if (isPlatformSignal(error)) throw error;

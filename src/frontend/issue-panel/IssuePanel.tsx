@@ -20,7 +20,10 @@ export type IssuePanelProps = {
   suggestions?: SuggestionApi;
 };
 
-type Load = { status: 'loading' } | { status: 'failed'; code: ApiError['code']; message: string } | { status: 'ready'; links: IssueLinks };
+type Load =
+  | { status: 'loading' }
+  | { status: 'failed'; code: ApiError['code']; message: string; canConfigure: boolean }
+  | { status: 'ready'; links: IssueLinks };
 
 type Notice = { appearance: 'success' | 'error'; title: string; message: string; undo: LinkRequest | null };
 
@@ -36,7 +39,8 @@ export function IssuePanel({ issue, api, profileUrl, debounceMs, suggestions }: 
     try {
       setLoad({ status: 'ready', links: await call(api, 'links/for-issue', { issueId: issue.id }) });
     } catch (error) {
-      setLoad({ status: 'failed', code: error instanceof PanelError ? error.code : 'INTERNAL', message: messageOf(error) });
+      const code = error instanceof PanelError ? error.code : 'INTERNAL';
+      setLoad({ status: 'failed', code, message: messageOf(error), canConfigure: error instanceof PanelError && error.details.canConfigure === true });
     }
   }, [api, issue.id]);
 
@@ -88,6 +92,16 @@ export function IssuePanel({ issue, api, profileUrl, debounceMs, suggestions }: 
   };
 
   if (load.status === 'loading') return <Spinner size="medium" label={`Loading the customers of ${issue.key}`} />;
+
+  // The admins left this project out of the panel's scope: a short note for them, nothing at all for everyone else.
+  if (load.status === 'failed' && load.code === 'NOT_ENABLED') {
+    if (!load.canConfigure) return null;
+    return (
+      <SectionMessage appearance="information" title="The customer panel is off for this project">
+        <Text>{load.message}</Text>
+      </SectionMessage>
+    );
+  }
 
   if (load.status === 'failed') {
     return (

@@ -43,6 +43,7 @@ const needsEmail = (match: MatchView) => match.proposal !== null && match.propos
 const nameOf = (c: MatchCandidateView) => c.contact?.name ?? 'a new contact';
 
 function titleOf(match: MatchView): string {
+  // The email is empty when Jira gives none or the admins hid emails from the caller's role: the name stands in.
   const proposed = match.proposal?.contact;
   const email = proposed?.email || [proposed?.firstName, proposed?.lastName].filter(Boolean).join(' ') || undefined;
   switch (match.reason) {
@@ -62,7 +63,7 @@ function titleOf(match: MatchView): string {
 function candidateLabel(c: MatchCandidateView, match: MatchView): string {
   const proposed = match.proposal?.contact;
   const newContact = proposed?.email || `${[proposed?.firstName, proposed?.lastName].filter(Boolean).join(' ')} (email not available)`.trim();
-  const contact = c.contact === null ? newContact : `${c.contact.name} (${c.contact.email})`;
+  const contact = c.contact === null ? newContact : c.contact.email === '' ? c.contact.name : `${c.contact.name} (${c.contact.email})`;
   const company = c.createsCompany ? `new company ${match.proposal?.company?.name ?? ''}`.trim() : c.company?.name;
   return company === undefined ? contact : `${contact} · ${company}`;
 }

@@ -143,8 +143,8 @@ describe('matching a request', () => {
     const before = world.engine.counter.snapshot().reads;
     expect(await match(requests.fromHidden.id)).toEqual({ kind: 'suggested', status: 'suggest-create-contact', linksMade: 0 });
     expect(await match(requests.withoutReporter.id)).toEqual({ kind: 'no-match', status: 'no-email', linksMade: 0 });
-    // Only the settings were read (they are SQL in tests, KVS on Forge).
-    expect(world.engine.counter.snapshot().reads - before).toBe(2);
+    // Only the settings were read, matching and visibility, once per request (they are SQL in tests, KVS on Forge).
+    expect(world.engine.counter.snapshot().reads - before).toBe(4);
     expect((await deps.store.issueMatches.find(requests.fromHidden.id))?.detail.decision).toEqual({
       outcome: 'suggest-create-contact',
       reason: 'new-contact',

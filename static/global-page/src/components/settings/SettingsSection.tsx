@@ -7,6 +7,7 @@ import { BackfillForm } from './BackfillForm';
 import { CustomFieldsManager } from './CustomFieldsManager';
 import { EmailAccessNotice } from './EmailAccessNotice';
 import { AuditRetentionForm, AutoMatchForm, RoleMappingForm } from './SettingsForms';
+import { VisibilitySettingsCards } from './VisibilitySettings';
 
 export function SettingsSection() {
   const settings = useLoader(() => call('settings/get', {}), []);
@@ -23,6 +24,7 @@ export function SettingsSection() {
         <EmailAccessNotice />
         <RoleMappingForm initial={settings.data.roleMapping} initialDefaultRole={settings.data.defaultRole} onSaved={saved} />
         <CustomFieldsManager />
+        <VisibilitySettingsCards />
         <AutoMatchForm initial={settings.data.autoMatch} onSaved={saved} />
         <BackfillForm />
         <AuditRetentionForm initial={settings.data.auditRetentionDays} onSaved={saved} />
