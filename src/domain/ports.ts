@@ -241,6 +241,9 @@ export type ImportJobs = {
   addIssues(jobId: Id, issues: readonly StoredImportIssue[]): Promise<void>;
   issues(jobId: Id, after: { rowNo: number; seq: number } | null, limit: number, severity?: 'error' | 'warning'): Promise<StoredImportIssue[]>;
   countIssues(jobId: Id): Promise<{ errorRows: number; warnings: number }>;
+  /** Records the company each row was resolved to ('' for a row the companies pass rejected); the first record of a row stays. */
+  setRowCompanies(jobId: Id, rows: readonly { rowNo: number; companyId: Id | '' }[]): Promise<void>;
+  rowCompanies(jobId: Id, rowNos: readonly number[]): Promise<Map<number, Id | ''>>;
   touch(jobId: Id, recordType: string, ids: readonly Id[]): Promise<void>;
   countTouched(jobId: Id, recordType: string): Promise<number>;
   /** Stored records the job's file did not mention, keyset-paged by id. */

@@ -55,6 +55,8 @@ export const jobStateSchema = z.object({
   contactRowsDone: z.number().default(0),
   contactsInFile: z.number().default(0),
   membershipsInFile: z.number().default(0),
+  /** Rows that ended imported (the others are rejected, with an error issue): rows = imported + rejected. */
+  importedRows: z.number().default(0),
   pendingParents: z.array(pendingParentSchema).default([]),
   planned: z.object({ contacts: countsSchema, companies: countsSchema, memberships: countsSchema }).default({ contacts: zeroCounts(), companies: zeroCounts(), memberships: zeroCounts() }),
   samples: z.array(sampleSchema).default([]),
@@ -77,6 +79,7 @@ export const reportSchema = z.object({
   dryRun: z.boolean(),
   fileName: z.string(),
   rows: z.number(),
+  imported: z.number().default(0),
   rejected: z.number(),
   warnings: z.number(),
   contacts: countsSchema,

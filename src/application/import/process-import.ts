@@ -8,6 +8,7 @@ import { deterministicId } from '../../domain/ids';
 import { companyNameKey } from '../../domain/normalise';
 import type { AuditEntry, FieldChanges, StagedRow, Store, StoredImportIssue } from '../../domain/ports';
 import type { Company, Contact, CustomField, Membership } from '../../domain/records';
+import { decideCompanyName, namesakeWarning } from '../../import/company-identity';
 import { mergeContactRows, planCompany, planContact } from '../../import/merge';
 import type { ColumnMapping, ImportRow, RowIssue } from '../../import/types';
 import { validateRow } from '../../import/validate-row';
@@ -95,6 +96,8 @@ class JobRun {
   private readonly actor: string;
   private readonly timeMs: number;
   private fields = new Map<string, CustomField>();
+  /** The row of this file that named each company, for warnings about later rows that name it differently. */
+  private readonly namedAt = new Map<string, number>();
 
   constructor(
     private readonly deps: ImportDeps,
@@ -255,37 +258,49 @@ class JobRun {
     const changed = new Map<string, { before: Company | null; next: Company }>();
     const addedDomains: { domain: string; companyId: string }[] = [];
     const touched = new Set<string>();
+    const resolutions: { rowNo: number; companyId: string }[] = [];
+    const warn = (v: Validated, message: string) => issues.push({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue: { row: v.staged.rowNo, line: v.staged.lineNo, column: 'Company', message, severity: 'warning' } });
     for (const v of withCompany) {
       const incoming = v.row.company;
+      const rowNo = v.staged.rowNo;
       const match = this.index.match(incoming);
       if (match.kind === 'ambiguous') {
-        issues.push({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue: { row: v.staged.rowNo, column: 'Company', message: match.message, severity: 'error' } });
+        issues.push({ rowNo, line: v.staged.lineNo, issue: { row: rowNo, column: 'Company', message: match.message, severity: 'error' } });
+        resolutions.push({ rowNo, companyId: '' });
         continue;
       }
       let current: Company;
       if (match.kind === 'new') {
-        const name = incoming.name ?? incoming.domains[0] ?? '';
-        current = this.newCompany(name, this.id('company', incoming.domains[0] ?? incoming.nameKey ?? name));
+        if (match.namesakes.length > 0) warn(v, namesakeWarning(rowNo, incoming, match.namesakes));
+        current = this.newCompany(incoming.name ?? incoming.domains[0] ?? '', this.id('company', incoming.domains[0] ?? incoming.nameKey ?? ''));
         changed.set(current.id, { before: null, next: current });
       } else {
         current = match.company;
       }
+      const naming = decideCompanyName(current, incoming.name, rowNo, this.namedAt.get(current.id));
+      if (naming.warning) warn(v, naming.warning);
+      // A new company no row has named yet is named after its domain.
+      const name = naming.name ?? (current.name === '' ? incoming.domains[0] : undefined);
       const entry = changed.get(current.id);
       const isNew = entry?.before === null || this.createdByJob(current);
-      const plan = planCompany(current, { ...incoming, name: incoming.name ?? (match.kind === 'new' ? current.name || incoming.domains[0] : undefined) }, mode, isNew);
+      const plan = planCompany(current, { ...incoming, name, nameKey: name === undefined ? undefined : companyNameKey(name) }, mode, isNew);
       if (plan) {
         changed.set(current.id, { before: entry ? entry.before : current, next: plan.next });
         for (const domain of plan.addedDomains) addedDomains.push({ domain, companyId: current.id });
+        if (plan.changes.name && naming.name !== undefined) this.namedAt.set(current.id, rowNo);
         this.index.put(plan.next);
         current = plan.next;
       } else if (match.kind === 'new') {
         this.index.put(current);
       }
       touched.add(current.id);
+      resolutions.push({ rowNo, companyId: current.id });
+      if (!v.row.contact) state.importedRows++;
       if (incoming.parent) this.assignParent(current.id, incoming.parent, v.staged, changed, issues);
     }
 
     await this.writeCompanies(changed, addedDomains, chunkKey);
+    await this.store.importJobs.setRowCompanies(this.job.id, resolutions);
     await this.store.importJobs.touch(this.job.id, 'company', [...touched]);
     await this.recordIssues(issues);
     state.rowCursor = staged[staged.length - 1]!.rowNo;
@@ -404,13 +419,8 @@ class JobRun {
     const chunkLast = staged[staged.length - 1]!;
 
     const validated = validateStaged(this.job, this.fields, staged).filter((v) => v.row?.contact);
-    const refs = { domains: [] as string[], keys: [] as string[] };
-    for (const v of validated) {
-      if (!v.row?.company) continue;
-      refs.domains.push(...v.row.company.domains);
-      if (v.row.company.nameKey) refs.keys.push(v.row.company.nameKey);
-    }
-    await this.index.load(this.store, refs);
+    // The companies pass decided each row's company; linking uses exactly that decision, never a new match.
+    const resolved = await this.store.importJobs.rowCompanies(this.job.id, validated.filter((v) => v.row!.company).map((v) => v.staged.rowNo));
     const emails = [...new Set(validated.map((v) => v.row!.contact!.email))];
     const stored = new Map((await this.store.contacts.findByEmails(emails)).map((c) => [c.email, c]));
     const storedIds = [...stored.values()].map((c) => c.id);
@@ -436,10 +446,16 @@ class JobRun {
     const now = this.now();
 
     for (const [email, rows] of groups) {
-      // Rows whose company is ambiguous were rejected whole in the companies phase; skip them here too.
-      const usable = rows.filter((v) => !v.row!.company || this.index.match(v.row!.company).kind === 'found');
+      // Rows the companies pass rejected are rejected whole (their reason is in the error file): skip them here too.
+      for (const v of rows) {
+        if (v.row!.company && !resolved.has(v.staged.rowNo)) {
+          issues.push({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue: { row: v.staged.rowNo, column: 'Company', message: 'The company of this row was not resolved; import the file again.', severity: 'error' } });
+        }
+      }
+      const usable = rows.filter((v) => !v.row!.company || Boolean(resolved.get(v.staged.rowNo)));
       const rejectedSome = usable.length !== rows.length;
       if (usable.length === 0) continue;
+      state.importedRows += usable.length;
       state.contactsInFile++;
       const { contact: merged, warnings } = mergeContactRows(usable.map((v) => ({ row: v.staged.rowNo, line: v.staged.lineNo, value: v.row!.contact! })));
       for (const w of warnings) issues.push({ rowNo: w.row, line: w.line ?? 0, issue: w });
@@ -465,12 +481,11 @@ class JobRun {
       // Memberships the file asks for: per company, a later non-empty role or primary cell wins.
       const wanted = new Map<string, { role?: string; isPrimary?: boolean }>();
       for (const v of usable) {
-        if (!v.row!.company) continue;
-        const match = this.index.match(v.row!.company);
-        if (match.kind !== 'found') continue;
-        const prev = wanted.get(match.company.id) ?? {};
+        const companyId = v.row!.company ? resolved.get(v.staged.rowNo) : undefined;
+        if (!companyId) continue;
+        const prev = wanted.get(companyId) ?? {};
         const m = v.row!.membership ?? {};
-        wanted.set(match.company.id, { role: m.role ?? prev.role, isPrimary: m.isPrimary ?? prev.isPrimary });
+        wanted.set(companyId, { role: m.role ?? prev.role, isPrimary: m.isPrimary ?? prev.isPrimary });
       }
       state.membershipsInFile += wanted.size;
       const existing = new Map((membershipsOf.get(contactId) ?? []).map((m) => [m.companyId, m]));
@@ -492,6 +507,10 @@ class JobRun {
           nextState.set(companyId, { ...had, isPrimary: false });
         }
       }
+      // A contact's only membership is its primary one, unless the file says it is not.
+      const remaining = sync && !rejectedSome ? [] : [...existing.keys()].filter((id) => !nextState.has(id));
+      const [only] = nextState.entries();
+      if (only && nextState.size === 1 && remaining.length === 0 && !only[1].isPrimary && wanted.get(only[0])?.isPrimary !== false) nextState.set(only[0], { ...only[1], isPrimary: true });
       if (sync && rejectedSome && existing.size > 0) {
         const first = rows.find((r) => !usable.includes(r))!;
         issues.push({ rowNo: first.staged.rowNo, line: first.staged.lineNo, issue: { row: first.staged.rowNo, message: `Memberships of ${email} were not synced because one of its rows was rejected.`, severity: 'warning' } });
@@ -602,6 +621,7 @@ async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> 
     dryRun: job.dryRun,
     fileName: job.fileName,
     rows: job.totalRows,
+    imported: state.importedRows,
     rejected: errorRows,
     warnings,
     contacts,
