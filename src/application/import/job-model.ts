@@ -50,6 +50,8 @@ export const pendingParentSchema = z.object({ companyId: z.string(), ref: z.stri
 export const jobStateSchema = z.object({
   phase: z.enum(['fields', 'companies', 'parents', 'contacts', 'missing', 'cleanup', 'done', 'undo']),
   rowCursor: z.number().default(0),
+  /** The companies phase reads the file twice: rows with a domain first, then rows that name a company without one. */
+  companyPass: z.enum(['domains', 'names']).default('domains'),
   emailCursor: z.object({ emailKey: z.string(), rowNo: z.number() }).nullable().default(null),
   companyRowsDone: z.number().default(0),
   contactRowsDone: z.number().default(0),

@@ -62,10 +62,17 @@ function validateStaged(job: ImportJob, fields: Map<string, CustomField>, staged
   });
 }
 
-function toStoredIssues(items: readonly { rowNo: number; line: number; issue: RowIssue }[]): StoredImportIssue[] {
+/**
+ * Each pass numbers a row's issues from its own base, so issues of one row found by different passes never share a
+ * key (and a pass run again after a crash writes the same keys, kept once).
+ */
+const ISSUE_SEQ_BASE = { companies: 0, companyNames: 1000, parents: 2000, contacts: 3000 } as const;
+type IssuePass = keyof typeof ISSUE_SEQ_BASE;
+
+function toStoredIssues(items: readonly { rowNo: number; line: number; issue: RowIssue }[], pass: IssuePass): StoredImportIssue[] {
   const seqByRow = new Map<number, number>();
   return items.map(({ rowNo, line, issue }) => {
-    const seq = seqByRow.get(rowNo) ?? 0;
+    const seq = seqByRow.get(rowNo) ?? ISSUE_SEQ_BASE[pass];
     seqByRow.set(rowNo, seq + 1);
     return { rowNo, seq, severity: issue.severity, line: issue.line ?? line, column: issue.column ?? '', message: issue.message };
   });
@@ -220,8 +227,8 @@ class JobRun {
     return { id: this.id('audit', recordType, idKey, action), at: this.now(), actor: this.actor, jobId: this.job.id, recordType, recordId, action, changes };
   }
 
-  private async recordIssues(items: { rowNo: number; line: number; issue: RowIssue }[]): Promise<void> {
-    if (items.length > 0) await this.store.importJobs.addIssues(this.job.id, toStoredIssues(items));
+  private async recordIssues(items: { rowNo: number; line: number; issue: RowIssue }[], pass: IssuePass): Promise<void> {
+    if (items.length > 0) await this.store.importJobs.addIssues(this.job.id, toStoredIssues(items, pass));
   }
 
   private newCompany(name: string, id: string): Company {
@@ -233,14 +240,25 @@ class JobRun {
     const state = this.job.state;
     const staged = await this.store.importJobs.rowsInFileOrder(this.job.id, state.rowCursor, this.chunkRows);
     if (staged.length === 0) {
-      state.phase = 'parents';
+      // Rows that name a company without a domain are resolved once every company the file gives a domain is known,
+      // so the same file resolves them the same way the first time and every time after.
+      if (state.companyPass === 'domains') {
+        state.companyPass = 'names';
+        state.rowCursor = 0;
+      } else {
+        state.phase = 'parents';
+      }
       await this.save();
       return;
     }
-    const chunkKey = `r${state.rowCursor}`;
+    const pass = state.companyPass;
+    const chunkKey = `${pass === 'domains' ? 'r' : 'n'}${state.rowCursor}`;
     const validated = validateStaged(this.job, this.fields, staged);
-    const issues = validated.flatMap((v) => v.issues.map((issue) => ({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue })));
-    const withCompany = validated.filter((v): v is Validated & { row: ImportRow & { company: NonNullable<ImportRow['company']> } } => v.row?.company != null);
+    // Validation problems are recorded once, by the first pass.
+    const issues = pass === 'domains' ? validated.flatMap((v) => v.issues.map((issue) => ({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue }))) : [];
+    const withCompany = validated.filter(
+      (v): v is Validated & { row: ImportRow & { company: NonNullable<ImportRow['company']> } } => v.row?.company != null && (v.row.company.domains.length > 0) === (pass === 'domains'),
+    );
 
     const refs = { domains: [] as string[], keys: [] as string[] };
     for (const v of withCompany) {
@@ -280,14 +298,17 @@ class JobRun {
       const naming = decideCompanyName(current, incoming.name, rowNo, this.namedAt.get(current.id));
       if (naming.warning) warn(v, naming.warning);
       // A new company no row has named yet is named after its domain.
-      const name = naming.name ?? (current.name === '' ? incoming.domains[0] : undefined);
+      let name = naming.name ?? (current.name === '' ? incoming.domains[0] : undefined);
+      // Domain-less rows are resolved after the others: one of them that comes first in the file still spells the name.
+      const namedLater = (this.namedAt.get(current.id) ?? 0) > rowNo;
+      if (name === undefined && !naming.warning && namedLater && incoming.name !== undefined && incoming.name !== current.name) name = incoming.name;
       const entry = changed.get(current.id);
       const isNew = entry?.before === null || this.createdByJob(current);
       const plan = planCompany(current, { ...incoming, name, nameKey: name === undefined ? undefined : companyNameKey(name) }, mode, isNew);
       if (plan) {
         changed.set(current.id, { before: entry ? entry.before : current, next: plan.next });
         for (const domain of plan.addedDomains) addedDomains.push({ domain, companyId: current.id });
-        if (plan.changes.name && naming.name !== undefined) this.namedAt.set(current.id, rowNo);
+        if (plan.changes.name && name === incoming.name) this.namedAt.set(current.id, rowNo);
         this.index.put(plan.next);
         current = plan.next;
       } else if (match.kind === 'new') {
@@ -302,9 +323,9 @@ class JobRun {
     await this.writeCompanies(changed, addedDomains, chunkKey);
     await this.store.importJobs.setRowCompanies(this.job.id, resolutions);
     await this.store.importJobs.touch(this.job.id, 'company', [...touched]);
-    await this.recordIssues(issues);
+    await this.recordIssues(issues, state.companyPass === 'domains' ? 'companies' : 'companyNames');
     state.rowCursor = staged[staged.length - 1]!.rowNo;
-    state.companyRowsDone += staged.length;
+    if (pass === 'domains') state.companyRowsDone += staged.length;
     await this.save();
   }
 
@@ -400,7 +421,7 @@ class JobRun {
       }
     }
     await this.writeCompanies(changed, [], `parents:${pending[0]!.row}`);
-    await this.recordIssues(issues);
+    await this.recordIssues(issues, 'parents');
     await this.save();
   }
 
@@ -507,10 +528,14 @@ class JobRun {
           nextState.set(companyId, { ...had, isPrimary: false });
         }
       }
-      // A contact's only membership is its primary one, unless the file says it is not.
-      const remaining = sync && !rejectedSome ? [] : [...existing.keys()].filter((id) => !nextState.has(id));
-      const [only] = nextState.entries();
-      if (only && nextState.size === 1 && remaining.length === 0 && !only[1].isPrimary && wanted.get(only[0])?.isPrimary !== false) nextState.set(only[0], { ...only[1], isPrimary: true });
+      // A contact with memberships has a primary one: when none is, the first company the file gives it (in row order)
+      // becomes primary, unless the file says it is not. So a contact's only membership is primary, and a file split
+      // in two gives the same result as the whole file.
+      const keeps = sync && !rejectedSome ? [] : [...existing.values()].filter((m) => !nextState.has(m.companyId));
+      if (![...nextState.values(), ...keeps].some((m) => m.isPrimary)) {
+        const first = [...nextState.values()].find((m) => wanted.get(m.companyId)?.isPrimary !== false);
+        if (first) nextState.set(first.companyId, { ...first, isPrimary: true });
+      }
       if (sync && rejectedSome && existing.size > 0) {
         const first = rows.find((r) => !usable.includes(r))!;
         issues.push({ rowNo: first.staged.rowNo, line: first.staged.lineNo, issue: { row: first.staged.rowNo, message: `Memberships of ${email} were not synced because one of its rows was rejected.`, severity: 'warning' } });
@@ -543,7 +568,7 @@ class JobRun {
       if (upserts.length > 0) await this.store.memberships.upsertMany(upserts);
       if (removals.length > 0) await this.store.memberships.deleteMany(removals);
     }
-    await this.recordIssues(issues);
+    await this.recordIssues(issues, 'contacts');
     // A group cut by the page limit (one contact with more rows than a chunk) resumes mid-group.
     const complete = staged.length < this.chunkRows || staged[0]!.emailKey !== chunkLast.emailKey;
     state.emailCursor = { emailKey: chunkLast.emailKey, rowNo: complete ? -1 : chunkLast.rowNo };

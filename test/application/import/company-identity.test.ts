@@ -112,10 +112,16 @@ describe.each(engines())('company identity on real-world files ($name)', (factor
     },
   );
 
-  it("makes a contact's only membership its primary one", async () => {
-    await runImport(depsFor(store), csv('Email,Company', 'solo@x.com,Solo Ltd', 'two@x.com,One Ltd', 'two@x.com,Two Ltd'));
-    const [solo, two] = await store.contacts.findByEmails(['solo@x.com', 'two@x.com']).then((cs) => cs.sort((a, b) => a.email.localeCompare(b.email)));
-    expect((await store.memberships.forContacts([solo!.id])).map((m) => m.isPrimary)).toEqual([true]);
-    expect((await store.memberships.forContacts([two!.id])).map((m) => m.isPrimary)).toEqual([false, false]);
+  it("makes a contact's only membership its primary one, and otherwise the first company the file gives it", async () => {
+    await runImport(depsFor(store), csv('Email,Company,Primary', 'solo@x.com,Solo Ltd,', 'two@x.com,One Ltd,', 'two@x.com,Two Ltd,', 'not@x.com,Not Ltd,no'));
+    const primaries = async (email: string) => {
+      const [contact] = await store.contacts.findByEmails([email]);
+      const memberships = await store.memberships.forContacts([contact!.id]);
+      const names = new Map((await store.companies.findMany(memberships.map((m) => m.companyId))).map((c) => [c.id, c.name]));
+      return memberships.filter((m) => m.isPrimary).map((m) => names.get(m.companyId));
+    };
+    expect(await primaries('solo@x.com')).toEqual(['Solo Ltd']);
+    expect(await primaries('two@x.com')).toEqual(['One Ltd']);
+    expect(await primaries('not@x.com')).toEqual([]);
   });
 });
