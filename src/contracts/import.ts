@@ -75,13 +75,19 @@ export const importApi = {
 
 type Counts = { created: number; updated: number; unchanged: number; removed: number };
 
+/** A column the import leaves out: its letter and header. */
+export type IgnoredColumnView = { column: string; name: string };
+
 export type ImportReportView = {
   jobId: string;
   dryRun: boolean;
   fileName: string;
   rows: number;
+  /** rows = imported + rejected */
+  imported: number;
   rejected: number;
   warnings: number;
+  ignoredColumns: IgnoredColumnView[];
   contacts: Counts;
   companies: Counts;
   memberships: Counts;
@@ -109,8 +115,8 @@ export type ImportProgressView = {
 export type ImportStatusView = ImportProgressView & { report: ImportReportView | null; warningsSample: RowIssue[] };
 
 export type ImportResults = {
-  'import/start': { jobId: string; columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[] };
-  'import/preview': { columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[]; rows: { row: number; issues: RowIssue[]; values: Record<string, string> }[] };
+  'import/start': { jobId: string; columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[]; ignoredColumns: IgnoredColumnView[] };
+  'import/preview': { columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[]; ignoredColumns: IgnoredColumnView[]; rows: { row: number; issues: RowIssue[]; values: Record<string, string> }[] };
   'import/rows': { staged: number };
   'import/queue': ImportProgressView;
   'import/status': ImportStatusView;

@@ -84,6 +84,7 @@ export const reportSchema = z.object({
   imported: z.number().default(0),
   rejected: z.number(),
   warnings: z.number(),
+  ignoredColumns: z.array(z.object({ column: z.string(), name: z.string() })).default([]),
   contacts: countsSchema,
   companies: countsSchema,
   memberships: countsSchema,

@@ -12,6 +12,7 @@ import { decideCompanyName, namesakeWarning } from '../../import/company-identit
 import { mergeContactRows, planCompany, planContact } from '../../import/merge';
 import type { ColumnMapping, ImportRow, RowIssue } from '../../import/types';
 import { validateRow } from '../../import/validate-row';
+import { ignoredColumnsOf } from '../../import/headers';
 import { CompanyIndex } from './company-index';
 import {
   IMPORT_CHUNK_ROWS,
@@ -105,6 +106,8 @@ class JobRun {
   private fields = new Map<string, CustomField>();
   /** The row of this file that named each company, for warnings about later rows that name it differently. */
   private readonly namedAt = new Map<string, number>();
+  /** Companies a row of this file has already spoken for (ids only, so it stays small even for big files). */
+  private readonly seenCompanies = new Set<string>();
 
   constructor(
     private readonly deps: ImportDeps,
@@ -303,8 +306,12 @@ class JobRun {
       const namedLater = (this.namedAt.get(current.id) ?? 0) > rowNo;
       if (name === undefined && !naming.warning && namedLater && incoming.name !== undefined && incoming.name !== current.name) name = incoming.name;
       const entry = changed.get(current.id);
-      const isNew = entry?.before === null || this.createdByJob(current);
-      const plan = planCompany(current, { ...incoming, name, nameKey: name === undefined ? undefined : companyNameKey(name) }, mode, isNew);
+      // The first row of a company speaks for it; later rows (and the domain-less ones, read last) only fill what is
+      // still empty. So a file gives the same values whatever its chunks, and a second import changes nothing.
+      const seen = this.seenCompanies.has(current.id);
+      this.seenCompanies.add(current.id);
+      const isNew = !seen && (entry?.before === null || this.createdByJob(current));
+      const plan = planCompany(current, { ...incoming, name, nameKey: name === undefined ? undefined : companyNameKey(name) }, seen ? 'fill-empty' : mode, isNew);
       if (plan) {
         changed.set(current.id, { before: entry ? entry.before : current, next: plan.next });
         for (const domain of plan.addedDomains) addedDomains.push({ domain, companyId: current.id });
@@ -649,6 +656,7 @@ async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> 
     imported: state.importedRows,
     rejected: errorRows,
     warnings,
+    ignoredColumns: ignoredColumnsOf(job.spec.columns, job.spec.headers),
     contacts,
     companies,
     memberships,

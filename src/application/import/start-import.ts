@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { normaliseEmail } from '../../domain/normalise';
 import type { StagedRow } from '../../domain/ports';
-import { mapHeaders } from '../../import/headers';
+import { mapHeaders, type IgnoredColumn } from '../../import/headers';
 import type { ColumnMapping, RowIssue } from '../../import/types';
 import { IMPORT_LOCK, IMPORT_LOCK_TTL_MS, initialState, loadJob, saveJob, type ImportJob, type ImportOptions } from './job-model';
 import type { ImportDeps } from './process-import';
@@ -17,7 +17,7 @@ export type StartImportInput = {
   dryRun: boolean;
 };
 
-export type StartedImport = { job: ImportJob; columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[] };
+export type StartedImport = { job: ImportJob; columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[]; ignoredColumns: IgnoredColumn[] };
 
 /** Maps the header and opens a job in "staging". A header that cannot be imported is UNUSABLE_FILE. */
 export async function startImport(deps: ImportDeps, actorId: string, input: StartImportInput): Promise<StartedImport> {
@@ -46,7 +46,7 @@ export async function startImport(deps: ImportDeps, actorId: string, input: Star
     finishedAt: null,
   };
   await deps.store.importJobs.insert(job);
-  return { job, columns: mapping.columns, issues: mapping.issues, unknown: mapping.unknown };
+  return { job, columns: mapping.columns, issues: mapping.issues, unknown: mapping.unknown, ignoredColumns: mapping.ignoredColumns };
 }
 
 /** The one-import-at-a-time rule. A lock left by a job that finished, failed or never got stored is taken over. */
