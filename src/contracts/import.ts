@@ -1,6 +1,6 @@
 // The import, undo and export part of the resolver API: the page uploads parsed rows in batches under 200 KB.
 import { z } from 'zod';
-import { MAX_PAGE_SIZE } from '../domain/limits';
+import { MAX_PAGE_SIZE, MAX_RAW_ROW_LENGTH } from '../domain/limits';
 import type { ColumnMapping, RowIssue } from '../import/types';
 
 /** Forge advises <= 200 KB per invoke; the page sends at most this many rows per call and keeps under the size. */
@@ -52,7 +52,7 @@ export const importApi = {
         .array(
           z.union([
             z.object({ row: z.number().int().min(1), line: z.number().int().min(1), cells: z.array(z.string().max(MAX_CELL)).max(MAX_COLUMNS) }),
-            z.object({ row: z.number().int().min(1), line: z.number().int().min(1), error: z.string().max(MAX_IMPORT_TEXT_LENGTH), column: z.string().max(MAX_IMPORT_TEXT_LENGTH).optional() }),
+            z.object({ row: z.number().int().min(1), line: z.number().int().min(1), error: z.string().max(MAX_IMPORT_TEXT_LENGTH), column: z.string().max(MAX_IMPORT_TEXT_LENGTH).optional(), raw: z.string().max(MAX_RAW_ROW_LENGTH).optional() }),
           ]),
         )
         .min(1)

@@ -223,7 +223,7 @@ export type ImportJobRecord = {
 };
 
 /** A file row kept between upload and processing: its cells as read, or the reason it could not be read. */
-export type StagedRow = { rowNo: number; lineNo: number; emailKey: string; cells: string[] | { error: string; column?: string } };
+export type StagedRow = { rowNo: number; lineNo: number; emailKey: string; cells: string[] | { error: string; column?: string; raw?: string } };
 
 export type StoredImportIssue = { rowNo: number; seq: number; severity: 'error' | 'warning'; line: number; column: string; message: string };
 

@@ -7,7 +7,7 @@ import type { SqlEngine } from './engine';
 import { parseJson } from './rows';
 import type { ImportJobsTable, ImportRowsTable } from './schema';
 
-const cellsSchema = z.union([z.array(z.string()), z.object({ error: z.string(), column: z.string().optional() })]).catch({ error: 'The staged row could not be read.' });
+const cellsSchema = z.union([z.array(z.string()), z.object({ error: z.string(), column: z.string().optional(), raw: z.string().optional() })]).catch({ error: 'The staged row could not be read.' });
 const anyJson = z.unknown();
 
 const toJob = (r: ImportJobsTable): ImportJobRecord => ({

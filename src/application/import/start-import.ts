@@ -62,7 +62,7 @@ async function takeImportLock(deps: ImportDeps, jobId: string, nowMs: number): P
   throw new AppError('IMPORT_RUNNING', `An import is already running (job ${holder ?? 'unknown'}). Wait for it to finish, or resume it, then start this one.`, { jobId: holder });
 }
 
-export type IncomingRow = { row: number; line: number; cells: string[] } | { row: number; line: number; error: string; column?: string };
+export type IncomingRow = { row: number; line: number; cells: string[] } | { row: number; line: number; error: string; column?: string; raw?: string };
 
 /** Stores a batch of file rows for a job still in "staging". The email key is derived here, never trusted from a client. */
 export async function stageImportRows(deps: ImportDeps, jobId: string, rows: readonly IncomingRow[]): Promise<void> {
@@ -70,7 +70,7 @@ export async function stageImportRows(deps: ImportDeps, jobId: string, rows: rea
   if (job.status !== 'staging') throw new AppError('INVALID_INPUT', `Import job ${jobId} is no longer receiving rows.`);
   const emailColumn = job.spec.columns.find((c) => c.target.kind === 'contact' && c.target.field === 'email');
   const staged = rows.map((r): StagedRow => {
-    if ('error' in r) return { rowNo: r.row, lineNo: r.line, emailKey: '', cells: { error: r.error, column: r.column } };
+    if ('error' in r) return { rowNo: r.row, lineNo: r.line, emailKey: '', cells: { error: r.error, column: r.column, raw: r.raw } };
     const raw = emailColumn ? (r.cells[emailColumn.index] ?? '') : '';
     return { rowNo: r.row, lineNo: r.line, emailKey: normaliseEmail(raw) ?? '', cells: r.cells };
   });

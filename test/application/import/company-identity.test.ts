@@ -125,3 +125,37 @@ describe.each(engines())('company identity on real-world files ($name)', (factor
     expect(await primaries('not@x.com')).toEqual([]);
   });
 });
+
+describe.each(engines())('rows that cannot be read ($name)', (factory) => {
+  let engine: SqlEngine & { drop(): Promise<void> };
+  let store: Store;
+  beforeEach(async () => {
+    engine = await factory.open();
+    store = makeSqlStore(engine);
+  });
+  afterEach(() => engine.drop());
+
+  const errorLines = async (jobId: string) => {
+    let text = '';
+    for await (const page of errorFileLines(store, jobId)) text += page;
+    return text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  };
+
+  it('keeps the text of a row it could not parse in the error file', async () => {
+    const job = await runImport(depsFor(store), csv('Company,Email', '"Acme" Inc,a@acme.com', 'Beta,b@beta.com'));
+    expect(job.report).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
+    expect((await errorLines(job.id))[1]).toMatch(/^"""Acme"" Inc,a@acme.com",,".*not doubled/);
+  });
+
+  it.each([
+    ['near the top of the file', 0],
+    ['after the first 64 KiB', 2_000],
+  ])('rejects only the row that holds a NUL byte, %s, naming its line and column', async (_where, before) => {
+    const filler = Array.from({ length: before }, (_, i) => `p${i}@x.com,Person ${i} with a fairly long name to fill the file`);
+    const job = await runImport(depsFor(store), csv('Email,First Name', ...filler, 'nul@x.com,Bad\u0000Name', 'ok@x.com,Fine'));
+    expect(job.report).toMatchObject({ rows: before + 2, imported: before + 1, rejected: 1 });
+    const [issue] = await store.importJobs.issues(job.id, null, 10, 'error');
+    expect(issue!.message).toBe(`Row ${before + 1} (line ${before + 2}), column B ("First Name") holds a NUL character (a binary zero), which is not text; remove it and import the row again.`);
+    expect(await store.contacts.findByEmails(['nul@x.com'])).toEqual([]);
+  });
+});
