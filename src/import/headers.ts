@@ -159,7 +159,8 @@ export function parseMappingTarget(
   }
   const field = findCustomField(customFields, custom.entity, custom.fieldName);
   if (field) return { ok: true, target: customTarget(field) };
-  if (createFields && custom.fieldName) return { ok: true, target: { kind: 'newCustom', ...custom } };
+  const kept = KEPT_FIELDS.some((f) => f.entity === custom.entity && fieldNameKey(f.fieldName) === fieldNameKey(custom.fieldName));
+  if ((createFields || kept) && custom.fieldName) return { ok: true, target: { kind: 'newCustom', ...custom } };
   return {
     ok: false,
     message: `There is no ${custom.entity} field named "${custom.fieldName}". Create it first or use --create-fields.`,

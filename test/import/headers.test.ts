@@ -1,4 +1,6 @@
-import { BUILT_IN_TARGET_NAMES, columnLetter, mapHeaders, mappingTargetName, parseMappingTarget } from '../../src/import/headers';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BUILT_IN_TARGET_NAMES, columnLetter, mapHeaders, mappingTargetName, parseMappingTarget, targetSynonyms } from '../../src/import/headers';
 import type { FieldTarget } from '../../src/import/types';
 import { customField } from './builders';
 
@@ -250,5 +252,16 @@ describe('mappingTargetName', () => {
     expect(mappingTargetName(created)).toBe('contact.custom:Colour');
     const segment = customField('Segment', { id: 'f1', entity: 'company' });
     expect(parseMappingTarget('company.custom:Segment', [segment])).toEqual({ ok: true, target: custom });
+  });
+});
+
+describe('the README', () => {
+  it('lists every --map target with every header it takes without help', () => {
+    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    for (const { target, headers } of targetSynonyms()) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${target}\` |`));
+      expect(row).toBeDefined();
+      for (const header of headers) expect(row).toContain(header);
+    }
   });
 });
