@@ -157,6 +157,14 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
       const row = await db.selectFrom('import_touched').select((eb) => eb.fn.countAll<number>().as('n')).where('job_id', '=', jobId).where('record_type', '=', recordType).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
+    async touchedAmong(jobId, recordType, ids) {
+      const out = new Set<string>();
+      for (const chunk of chunkKeys([...new Set(ids)], 1000)) {
+        const rows = await db.selectFrom('import_touched').select('record_id').where('job_id', '=', jobId).where('record_type', '=', recordType).where('record_id', 'in', chunk).execute();
+        for (const r of rows) out.add(r.record_id);
+      }
+      return out;
+    },
     async untouchedCompanies(jobId, afterId, limit) {
       let q = db
         .selectFrom('companies')

@@ -172,7 +172,10 @@ class JobRun {
   async step(): Promise<boolean> {
     this.chunkTime = null;
     // Real runs keep memory bounded whatever the file's size: what was written can be read back when needed.
-    if (!this.job.dryRun && this.index.size > MAX_INDEXED_COMPANIES) this.index.clear();
+    if (!this.job.dryRun && this.index.size > MAX_INDEXED_COMPANIES) {
+      this.index.clear();
+      this.seenCompanies.clear(); // the store's touched list still says which companies earlier chunks spoke for
+    }
     const { phase } = this.job.state;
     if (phase !== 'done') await this.renewLock();
     switch (phase) {
@@ -274,6 +277,9 @@ class JobRun {
       }
     }
     await this.index.load(this.store, refs);
+    // Companies earlier chunks spoke for, perhaps in another invocation (a Forge consumer runs a job in many).
+    const candidates = [...refs.domains.map((d) => this.index.byDomain(d)?.id), ...refs.keys.flatMap((k) => this.index.byNameKey(k).map((c) => c.id))];
+    const seenBefore = this.job.dryRun ? new Set<string>() : await this.store.importJobs.touchedAmong(this.job.id, 'company', candidates.filter((id): id is string => id !== undefined));
 
     const mode = this.job.spec.options.mode;
     const changed = new Map<string, { before: Company | null; next: Company }>();
@@ -301,14 +307,13 @@ class JobRun {
       const naming = decideCompanyName(current, incoming.name, rowNo, this.namedAt.get(current.id));
       if (naming.warning) warn(v, naming.warning);
       // A new company no row has named yet is named after its domain.
-      let name = naming.name ?? (current.name === '' ? incoming.domains[0] : undefined);
-      // Domain-less rows are resolved after the others: one of them that comes first in the file still spells the name.
-      const namedLater = (this.namedAt.get(current.id) ?? 0) > rowNo;
-      if (name === undefined && !naming.warning && namedLater && incoming.name !== undefined && incoming.name !== current.name) name = incoming.name;
+      // (Rows without a domain are read last, so they never spell the name of a company a row with its domain named:
+      // what is stored must not depend on how the job was cut into chunks and invocations.)
+      const name = naming.name ?? (current.name === '' ? incoming.domains[0] : undefined);
       const entry = changed.get(current.id);
       // The first row of a company speaks for it; later rows (and the domain-less ones, read last) only fill what is
       // still empty. So a file gives the same values whatever its chunks, and a second import changes nothing.
-      const seen = this.seenCompanies.has(current.id);
+      const seen = this.seenCompanies.has(current.id) || seenBefore.has(current.id);
       this.seenCompanies.add(current.id);
       const isNew = !seen && (entry?.before === null || this.createdByJob(current));
       const plan = planCompany(current, { ...incoming, name, nameKey: name === undefined ? undefined : companyNameKey(name) }, seen ? 'fill-empty' : mode, isNew);
