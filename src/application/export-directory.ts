@@ -28,11 +28,12 @@ function decode(cursor: string | null): ExportCursor | null {
   throw new AppError('INVALID_INPUT', 'The export cursor is not valid; start the export again.');
 }
 
-/** The whole export as lines (CLI). */
-export async function* exportDirectory(store: Store, filter: ExportFilter = {}): AsyncGenerator<string> {
+/** The whole export as pages of lines (CLI); `count.rows` adds up the data rows written (the header excluded). */
+export async function* exportDirectory(store: Store, filter: ExportFilter = {}, count: { rows: number } = { rows: 0 }): AsyncGenerator<string> {
   let cursor: string | null = null;
   do {
     const page = await exportDirectoryPage(store, filter, cursor);
+    count.rows += page.rows;
     yield page.text;
     cursor = page.next;
   } while (cursor);
@@ -42,7 +43,7 @@ export async function* exportDirectory(store: Store, filter: ExportFilter = {}):
  * One page of the export (one page of contacts or companies), so a resolver stays inside its time and size limits.
  * With a `reader`, columns the caller may not read are left out, and a text filter matches only what they can read.
  */
-export async function exportDirectoryPage(store: Store, filter: ExportFilter, cursorText: string | null, reader?: FieldReader): Promise<{ text: string; next: string | null }> {
+export async function exportDirectoryPage(store: Store, filter: ExportFilter, cursorText: string | null, reader?: FieldReader): Promise<{ text: string; next: string | null; rows: number }> {
   const cursor = decode(cursorText);
   const fields = (await store.fields.list()).filter((f) => reader === undefined || reader.canRead({ customFieldId: f.id }));
   const contactFields = fields.filter((f) => f.entity === 'contact');
@@ -66,11 +67,14 @@ export async function exportDirectoryPage(store: Store, filter: ExportFilter, cu
   const companyCells = (c: Company | undefined) =>
     c ? [c.name, c.domains.join('; '), parentRef(c.parentId ? companyCache.get(c.parentId) : undefined)] : ['', '', ''];
   const custom = (defs: CustomField[], values: Record<string, string> | undefined) => defs.map((f) => values?.[f.id] ?? '');
-  const line = (contact: Contact | null, company: Company | undefined, role: string, primary: string) =>
-    csvRow([
+  let rows = 0;
+  const line = (contact: Contact | null, company: Company | undefined, role: string, primary: string) => {
+    rows++;
+    return csvRow([
       contact?.email ?? '', contact?.firstName ?? '', contact?.lastName ?? '', contact?.phone ?? '', contact?.jobTitle ?? '',
       ...companyCells(company), role, primary, ...custom(contactFields, contact?.custom), ...custom(companyFields, company?.custom),
     ]);
+  };
 
   if (!cursor || cursor.stage === 'contacts') {
     const page = await store.contacts.search({ ...filter, limit: PAGE, after: cursor?.after ?? null });
@@ -84,14 +88,14 @@ export async function exportDirectoryPage(store: Store, filter: ExportFilter, cu
       if (mine.length === 0) text += line(contact, undefined, '', '');
       for (const m of mine) text += line(contact, companyCache.get(m.companyId), m.role, m.isPrimary ? 'yes' : 'no');
     }
-    if (page.next) return { text, next: encode({ stage: 'contacts', after: page.next }) };
+    if (page.next) return { text, rows, next: encode({ stage: 'contacts', after: page.next }) };
     // Companies without members follow, unless the export is filtered to some contacts.
-    return { text, next: filter.companyId || filter.text ? null : encode({ stage: 'companies', after: null }) };
+    return { text, rows, next: filter.companyId || filter.text ? null : encode({ stage: 'companies', after: null }) };
   }
   const page = await store.companies.search({ limit: PAGE, after: cursor.after });
   for (const c of page.items) companyCache.set(c.id, c);
   await companies(page.items.map((c) => c.id));
   const counts = await store.memberships.countForCompanies(page.items.map((c) => c.id));
   for (const company of page.items) if (!counts.get(company.id)) text += line(null, company, '', '');
-  return { text, next: page.next ? encode({ stage: 'companies', after: page.next }) : null };
+  return { text, rows, next: page.next ? encode({ stage: 'companies', after: page.next }) : null };
 }

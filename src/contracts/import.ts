@@ -1,7 +1,7 @@
 // The import, undo and export part of the resolver API: the page uploads parsed rows in batches under 200 KB.
 import { NEW_FIELD_TYPES } from '../domain/custom-fields';
 import { z } from 'zod';
-import { MAX_PAGE_SIZE } from '../domain/limits';
+import { MAX_PAGE_SIZE, MAX_RAW_ROW_LENGTH } from '../domain/limits';
 import type { ColumnMapping, RowIssue } from '../import/types';
 
 /** Forge advises <= 200 KB per invoke; the page sends at most this many rows per call and keeps under the size. */
@@ -57,7 +57,7 @@ export const importApi = {
         .array(
           z.union([
             z.object({ row: z.number().int().min(1), line: z.number().int().min(1), cells: z.array(z.string().max(MAX_CELL)).max(MAX_COLUMNS) }),
-            z.object({ row: z.number().int().min(1), line: z.number().int().min(1), error: z.string().max(MAX_IMPORT_TEXT_LENGTH), column: z.string().max(MAX_IMPORT_TEXT_LENGTH).optional() }),
+            z.object({ row: z.number().int().min(1), line: z.number().int().min(1), error: z.string().max(MAX_IMPORT_TEXT_LENGTH), column: z.string().max(MAX_IMPORT_TEXT_LENGTH).optional(), raw: z.string().max(MAX_RAW_ROW_LENGTH).optional() }),
           ]),
         )
         .min(1)
@@ -80,13 +80,19 @@ export const importApi = {
 
 type Counts = { created: number; updated: number; unchanged: number; removed: number };
 
+/** A column the import leaves out: its letter and header. */
+export type IgnoredColumnView = { column: string; name: string };
+
 export type ImportReportView = {
   jobId: string;
   dryRun: boolean;
   fileName: string;
   rows: number;
+  /** rows = imported + rejected */
+  imported: number;
   rejected: number;
   warnings: number;
+  ignoredColumns: IgnoredColumnView[];
   contacts: Counts;
   companies: Counts;
   memberships: Counts;
@@ -115,8 +121,8 @@ export type ImportProgressView = {
 export type ImportStatusView = ImportProgressView & { report: ImportReportView | null; warningsSample: RowIssue[] };
 
 export type ImportResults = {
-  'import/start': { jobId: string; columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[] };
-  'import/preview': { columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[]; rows: { row: number; issues: RowIssue[]; values: Record<string, string> }[] };
+  'import/start': { jobId: string; columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[]; ignoredColumns: IgnoredColumnView[] };
+  'import/preview': { columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[]; ignoredColumns: IgnoredColumnView[]; rows: { row: number; issues: RowIssue[]; values: Record<string, string> }[] };
   'import/rows': { staged: number };
   'import/queue': ImportProgressView;
   'import/status': ImportStatusView;

@@ -30,3 +30,5 @@ export const MAX_SEARCH_LENGTH = 200;
 export const MAX_FIELD_NAME_LENGTH = 100;
 /** Company parent chains deeper than this are treated as broken data (a cycle) rather than walked further. */
 export const MAX_HIERARCHY_DEPTH = 1000;
+/** The text of a CSV row that could not be read, kept for the error file; a longer one is cut there. */
+export const MAX_RAW_ROW_LENGTH = 10_000;

@@ -259,7 +259,7 @@ export type ImportJobRecord = {
 };
 
 /** A file row kept between upload and processing: its cells as read, or the reason it could not be read. */
-export type StagedRow = { rowNo: number; lineNo: number; emailKey: string; cells: string[] | { error: string; column?: string } };
+export type StagedRow = { rowNo: number; lineNo: number; emailKey: string; cells: string[] | { error: string; column?: string; raw?: string } };
 
 export type StoredImportIssue = { rowNo: number; seq: number; severity: 'error' | 'warning'; line: number; column: string; message: string };
 
@@ -277,8 +277,13 @@ export type ImportJobs = {
   addIssues(jobId: Id, issues: readonly StoredImportIssue[]): Promise<void>;
   issues(jobId: Id, after: { rowNo: number; seq: number } | null, limit: number, severity?: 'error' | 'warning'): Promise<StoredImportIssue[]>;
   countIssues(jobId: Id): Promise<{ errorRows: number; warnings: number }>;
+  /** Records the company each row was resolved to ('' for a row the companies pass rejected); the first record of a row stays. */
+  setRowCompanies(jobId: Id, rows: readonly { rowNo: number; companyId: Id | '' }[]): Promise<void>;
+  rowCompanies(jobId: Id, rowNos: readonly number[]): Promise<Map<number, Id | ''>>;
   touch(jobId: Id, recordType: string, ids: readonly Id[]): Promise<void>;
   countTouched(jobId: Id, recordType: string): Promise<number>;
+  /** Which of these records the job has touched (in earlier chunks, perhaps in another invocation). */
+  touchedAmong(jobId: Id, recordType: string, ids: readonly Id[]): Promise<Set<Id>>;
   /** Stored records the job's file did not mention, keyset-paged by id. */
   untouchedCompanies(jobId: Id, afterId: Id | null, limit: number): Promise<{ id: Id; name: string }[]>;
   unmentionedContacts(jobId: Id, afterId: Id | null, limit: number): Promise<{ id: Id; email: string }[]>;

@@ -123,9 +123,14 @@ function isUtf8(bytes: Uint8Array): boolean {
 }
 
 // Text in any of the supported 8-bit encodings never holds NUL; spreadsheets, archives and UTF-16 without a BOM do.
+// A stray NUL in a text file is not binary: like one anywhere later in the file, it rejects only its row
+// (validate-row.ts), so where it sits does not decide what happens to the file.
 function rejectBinary(bytes: Uint8Array): void {
-  const firstNul = bytes.indexOf(0);
-  if (firstNul < 0) return;
+  let nuls = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) nuls++;
+  if (nuls === 0) return;
+  const signature = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
+  if (!signature && (nuls < 2 || nuls * 100 <= bytes.length) && !looksLikeUtf16WithoutBom(bytes)) return;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     throw new UnusableFileError(
       'The file looks like a binary file, not CSV: it is a ZIP archive, such as an Excel .xlsx workbook. In Excel use Save As > "CSV UTF-8" and import that file.',

@@ -1,6 +1,6 @@
 // CSV headers to fields: synonyms, custom-field names and an explicit mapping decide where each column goes.
 import { fieldNameKey } from '../domain/custom-fields';
-import { MAX_FIELD_NAME_LENGTH } from '../domain/limits';
+import { MAX_CUSTOM_FIELDS_PER_ENTITY, MAX_FIELD_NAME_LENGTH } from '../domain/limits';
 import { foldText } from '../domain/normalise';
 import type { CustomField, RecordType } from '../domain/records';
 import { ERROR_COLUMN } from './error-csv';
@@ -29,7 +29,10 @@ export type HeaderMappingInput = {
   createFields?: boolean;
 };
 
-export type HeaderMapping = { columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[] };
+/** A column that is not imported: its letter and header, as the CLI's --json and the page list them. */
+export type IgnoredColumn = { column: string; name: string };
+
+export type HeaderMapping = { columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[]; ignoredColumns: IgnoredColumn[] };
 
 const CONTACT_PREFIX = 'contact.custom:';
 const COMPANY_PREFIX = 'company.custom:';
@@ -51,11 +54,11 @@ const BUILT_IN_TARGETS: Record<BuiltInTargetName, FieldTarget> = {
 };
 
 const SYNONYMS: Record<Exclude<BuiltInTargetName, 'ignore'>, string[]> = {
-  email: ['Email', 'E-mail', 'Email Address', 'Mail'],
+  email: ['Email', 'E-mail', 'Email Address', 'E-mail Address', 'Mail', 'Email 1', 'Email Primary', 'Primary Email', 'Work Email', 'Business Email'],
   firstName: ['First Name', 'Firstname', 'Given Name'],
   lastName: ['Last Name', 'Surname', 'Family Name'],
-  fullName: ['Name', 'Full Name', 'Contact Name'],
-  phone: ['Phone', 'Phone Number', 'Telephone', 'Mobile'],
+  fullName: ['Name', 'Full Name', 'Contact Name', 'Contact'],
+  phone: ['Phone', 'Phone Number', 'Telephone', 'Mobile', 'Phone 1', 'Work Phone', 'Business Phone', 'Mobile Phone'],
   jobTitle: ['Job Title', 'Title', 'Position'],
   'company.name': [
     'Organization Name',
@@ -65,12 +68,27 @@ const SYNONYMS: Record<Exclude<BuiltInTargetName, 'ignore'>, string[]> = {
     'Company',
     'Company Name',
     'Account Name',
+    'Account',
+    'Raw Company Name',
   ],
-  'company.domain': ['Company Domain', 'Domain', 'Website', 'Company Website', 'Web Site', 'URL'],
+  'company.domain': ['Company Domain', 'Domain', 'Website', 'Company Website', 'Web Site', 'URL', 'Company URL'],
   'company.parent': ['Parent Company', 'Parent Organization', 'Parent'],
   'membership.role': ['Role'],
   'membership.primary': ['Primary', 'Is Primary', 'Primary Company'],
 };
+
+/**
+ * Columns kept in a custom field of this name even without --create-fields (the field is created when the import
+ * runs): a second email or phone, and a company's id in the system the file came from. Never lost.
+ */
+export const KEPT_FIELDS = [
+  { entity: 'contact', fieldName: 'Secondary Email', synonyms: ['Email 2', 'Secondary Email', 'Other Email', 'Personal Email', 'Alternate Email', 'Email Secondary'] },
+  { entity: 'contact', fieldName: 'Other Phone', synonyms: ['Phone 2', 'Other Phone', 'Home Phone', 'Secondary Phone', 'Alternate Phone'] },
+  { entity: 'company', fieldName: 'External ID', synonyms: ['Organization Id', 'Organisation Id', 'Account Id', 'Company Id', 'External Id'] },
+] as const satisfies readonly { entity: RecordType; fieldName: string; synonyms: readonly string[] }[];
+
+/** Where a second column of one kind goes when its header differs from the first's ("Email 1" then "Work Email"). */
+const SECOND_COLUMN_FIELD: Partial<Record<BuiltInTargetName, (typeof KEPT_FIELDS)[number]>> = { email: KEPT_FIELDS[0], phone: KEPT_FIELDS[1] };
 
 // A row is matched to stored records by these; without one of them no row can be imported.
 const IDENTIFYING_TARGETS = new Set<string>(['email', 'company.name', 'company.domain'] satisfies BuiltInTargetName[]);
@@ -83,6 +101,21 @@ const SYNONYM_TARGETS = new Map<string, BuiltInTargetName>(
     synonyms.map((synonym) => [synonymKey(synonym), name as BuiltInTargetName] as const),
   ),
 );
+
+const KEPT_FIELD_BY_SYNONYM = new Map(KEPT_FIELDS.flatMap((f) => f.synonyms.map((synonym) => [synonymKey(synonym), f] as const)));
+
+/** Every --map target name with the headers that map to it without help (README and --help list them). */
+export function targetSynonyms(): { target: string; headers: string[] }[] {
+  return [
+    ...Object.entries(SYNONYMS).map(([target, headers]) => ({ target, headers })),
+    ...KEPT_FIELDS.map((f) => ({ target: `${f.entity === 'contact' ? CONTACT_PREFIX : COMPANY_PREFIX}${f.fieldName}`, headers: [...f.synonyms] })),
+  ];
+}
+
+function keptFieldTarget(field: (typeof KEPT_FIELDS)[number], customFields: CustomField[]): FieldTarget {
+  const existing = findCustomField(customFields, field.entity, field.fieldName);
+  return existing ? customTarget(existing) : { kind: 'newCustom', entity: field.entity, fieldName: field.fieldName };
+}
 
 /** Spreadsheet column letters: 0 -> A, 25 -> Z, 26 -> AA. */
 export function columnLetter(index: number): string {
@@ -126,7 +159,8 @@ export function parseMappingTarget(
   }
   const field = findCustomField(customFields, custom.entity, custom.fieldName);
   if (field) return { ok: true, target: customTarget(field) };
-  if (createFields && custom.fieldName) return { ok: true, target: { kind: 'newCustom', ...custom } };
+  const kept = KEPT_FIELDS.some((f) => f.entity === custom.entity && fieldNameKey(f.fieldName) === fieldNameKey(custom.fieldName));
+  if ((createFields || kept) && custom.fieldName) return { ok: true, target: { kind: 'newCustom', ...custom } };
   return {
     ok: false,
     message: `There is no ${custom.entity} field named "${custom.fieldName}". Create it first or use --create-fields.`,
@@ -138,9 +172,11 @@ export function mapHeaders(headers: string[], input: HeaderMappingInput): Header
   const issues: RowIssue[] = [];
   const unknown: string[] = [];
   const explicit = explicitLookup(headers, input.explicit ?? {}, issues);
+  const explicitIndexes = new Set<number>();
   const columns = headers.map((header, index): ColumnMapping => {
-    const chosen = explicit(header);
+    const chosen = explicit(header, index);
     if (chosen !== undefined) {
+      explicitIndexes.add(index);
       const parsed = parseMappingTarget(chosen, input.customFields, input.createFields);
       if (parsed.ok) return { index, header, target: parsed.target };
       issues.push(headerIssue(`Column ${describeColumn(index, header)} cannot be mapped: ${parsed.message}`, header));
@@ -157,11 +193,63 @@ export function mapHeaders(headers: string[], input: HeaderMappingInput): Header
     unknown.push(header);
     return { index, header, target: unknownTarget(index, header, input.createFields ?? false, issues) };
   });
+  const guessed = columns.filter((c) => !explicitIndexes.has(c.index));
+  keepSecondColumns(guessed, input.customFields);
+  nameMeansCompany(columns, guessed);
   issues.push(...duplicateTargets(columns));
+  issues.push(...fieldLimits(columns, input.customFields));
   if (!columns.some((c) => IDENTIFYING_TARGETS.has(mappingTargetName(c.target)))) {
     issues.push(headerIssue('The file needs an Email column or a Company/Organization Name column.'));
   }
-  return { columns, issues, unknown };
+  return { columns, issues, unknown, ignoredColumns: ignoredColumnsOf(columns, headers) };
+}
+
+/** The columns mapped to ignore, except the Error column of a corrected error file. */
+export function ignoredColumnsOf(columns: readonly ColumnMapping[], headers: readonly string[]): IgnoredColumn[] {
+  return columns
+    .filter((c) => c.target.kind === 'ignore' && !(c.index === headers.length - 1 && foldText(c.header) === foldText(ERROR_COLUMN)))
+    .map((c) => ({ column: columnLetter(c.index), name: c.header.trim() }));
+}
+
+/** "Email 1" and "Work Email" in one file: the first is the email, the second is kept as the secondary email. */
+function keepSecondColumns(guessed: ColumnMapping[], customFields: CustomField[]): void {
+  for (const [target, field] of Object.entries(SECOND_COLUMN_FIELD)) {
+    const same = guessed.filter((c) => mappingTargetName(c.target) === target);
+    const first = same[0];
+    if (!first || !field) continue;
+    // Two columns with the same header stay a duplicate the user must resolve: neither is more "first" than the other.
+    const differing = same.slice(1).filter((c) => synonymKey(c.header) !== synonymKey(first.header));
+    if (differing.length === 0 || guessed.some((c) => targetKey(c.target) === targetKey(keptFieldTarget(field, customFields)))) continue;
+    differing[0]!.target = keptFieldTarget(field, customFields);
+  }
+}
+
+/** In a file of companies (company columns, no person columns), "Name" is the company's name. */
+function nameMeansCompany(columns: ColumnMapping[], guessed: ColumnMapping[]): void {
+  const name = guessed.find((c) => synonymKey(c.header) === 'name' && c.target.kind === 'contact');
+  if (!name) return;
+  const others = columns.filter((c) => c !== name);
+  const hasPerson = others.some((c) => c.target.kind === 'contact' || ((c.target.kind === 'custom' || c.target.kind === 'newCustom') && c.target.entity === 'contact'));
+  const hasCompany = others.some((c) => c.target.kind === 'company' || ((c.target.kind === 'custom' || c.target.kind === 'newCustom') && c.target.entity === 'company'));
+  const companyNamed = others.some((c) => c.target.kind === 'company' && c.target.field === 'name');
+  if (!hasPerson && hasCompany && !companyNamed) name.target = BUILT_IN_TARGETS['company.name'];
+}
+
+/** --create-fields on a file with hundreds of columns: refused before anything is created. */
+function fieldLimits(columns: ColumnMapping[], customFields: CustomField[]): RowIssue[] {
+  const issues: RowIssue[] = [];
+  for (const entity of ['contact', 'company'] as const) {
+    const fresh = new Set(columns.flatMap((c) => (c.target.kind === 'newCustom' && c.target.entity === entity ? [fieldNameKey(c.target.fieldName)] : [])));
+    const existing = customFields.filter((f) => f.entity === entity).length;
+    if (fresh.size > 0 && existing + fresh.size > MAX_CUSTOM_FIELDS_PER_ENTITY) {
+      issues.push(
+        headerIssue(
+          `The file would create ${fresh.size} new ${entity} fields, but a ${entity} can have at most ${MAX_CUSTOM_FIELDS_PER_ENTITY} custom fields (and so at most ${MAX_CUSTOM_FIELDS_PER_ENTITY} custom values per record; ${existing} exist). Map the columns you do not need to ignore, or import without --create-fields.`,
+        ),
+      );
+    }
+  }
+  return issues;
 }
 
 function matchHeader(header: string, customFields: CustomField[]): FieldTarget | null {
@@ -179,7 +267,9 @@ function matchHeader(header: string, customFields: CustomField[]): FieldTarget |
   const builtIn = SYNONYM_TARGETS.get(synonymKey(header));
   if (builtIn) return BUILT_IN_TARGETS[builtIn];
   const field = findCustomField(customFields, 'contact', header) ?? findCustomField(customFields, 'company', header);
-  return field ? customTarget(field) : null;
+  if (field) return customTarget(field);
+  const kept = KEPT_FIELD_BY_SYNONYM.get(synonymKey(header));
+  return kept ? keptFieldTarget(kept, customFields) : null;
 }
 
 function unknownTarget(index: number, header: string, createFields: boolean, issues: RowIssue[]): FieldTarget {
@@ -204,18 +294,41 @@ function unknownTarget(index: number, header: string, createFields: boolean, iss
   return { kind: 'newCustom', entity, fieldName };
 }
 
-/** Explicit entries match a header exactly, or failing that case- and punctuation-insensitively. */
-function explicitLookup(headers: string[], explicit: Record<string, string>, issues: RowIssue[]): (header: string) => string | undefined {
-  const exact = new Map(Object.entries(explicit));
-  const folded = new Map<string, string>();
-  for (const [header, target] of exact) folded.set(foldText(header), target);
+/**
+ * Explicit entries name a column by its header (exactly, or failing that case- and punctuation-insensitively), by its
+ * letter ("C", as spreadsheets show it) or by its position ("#3", counted from 1). Letter and position win over a
+ * header, so duplicate headers can be told apart.
+ */
+function explicitLookup(headers: string[], explicit: Record<string, string>, issues: RowIssue[]): (header: string, index: number) => string | undefined {
+  const exact = new Map<string, string>();
+  const byIndex = new Map<number, string>();
   const headerKeys = new Set(headers.map(foldText));
-  for (const header of exact.keys()) {
-    if (!headers.includes(header) && !headerKeys.has(foldText(header))) {
-      issues.push(headerIssue(`The mapping names column "${header}", which is not in this file.`, header, 'warning'));
+  for (const [key, target] of Object.entries(explicit)) {
+    const index = columnIndexOf(key, headers);
+    if (index !== null) {
+      if (index >= headers.length) issues.push(headerIssue(`The mapping names column ${key.trim()}, but the file has only ${headers.length} column${headers.length === 1 ? "" : "s"}.`, key, 'warning'));
+      else byIndex.set(index, target);
+      continue;
+    }
+    exact.set(key, target);
+    if (!headers.includes(key) && !headerKeys.has(foldText(key))) {
+      issues.push(headerIssue(`The mapping names column "${key}", which is not in this file.`, key, 'warning'));
     }
   }
-  return (header) => exact.get(header) ?? folded.get(foldText(header));
+  const folded = new Map<string, string>();
+  for (const [header, target] of exact) folded.set(foldText(header), target);
+  return (header, index) => byIndex.get(index) ?? exact.get(header) ?? folded.get(foldText(header));
+}
+
+/** The 0-based column a mapping key addresses by letter or "#n"; null when the key is a header. A header wins over a letter. */
+export function columnIndexOf(key: string, headers: readonly string[]): number | null {
+  const trimmed = key.trim();
+  const position = /^#(\d{1,5})$/.exec(trimmed);
+  if (position) return Number(position[1]) >= 1 ? Number(position[1]) - 1 : null;
+  if (!/^[A-Z]{1,3}$/.test(trimmed) || headers.some((h) => h.trim() === trimmed)) return null;
+  let index = 0;
+  for (const ch of trimmed) index = index * 26 + (ch.charCodeAt(0) - 64);
+  return index - 1;
 }
 
 function duplicateTargets(columns: ColumnMapping[]): RowIssue[] {

@@ -79,12 +79,15 @@ export function planContact(stored: Contact | null, incoming: ImportContact, mod
 
 export type CompanyPlan = { next: Company; changes: FieldChanges; addedDomains: string[] };
 
-/** The company after a row's values apply: name by mode, domains only ever added, custom values by mode. */
+/**
+ * The company after a row's values apply: domains only ever added, custom values by mode. The name is applied as given:
+ * whether a row names its company is decided by the identity rules (company-identity.ts), not by the mode.
+ */
 export function planCompany(stored: Company, incoming: ImportCompany, mode: ImportMode, isNew: boolean): CompanyPlan | null {
   const next: Company = { ...stored, domains: [...stored.domains], custom: { ...stored.custom } };
   const changes: FieldChanges = {};
   const effectiveMode = isNew ? 'overwrite' : mode;
-  if (incoming.name !== undefined && changed(effectiveMode, stored.name, incoming.name)) {
+  if (incoming.name !== undefined && incoming.name !== stored.name) {
     changes.name = [isNew && stored.name === '' ? null : stored.name, incoming.name];
     next.name = incoming.name;
     next.nameKey = incoming.nameKey ?? next.nameKey;

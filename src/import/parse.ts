@@ -1,12 +1,14 @@
 // Decoded text to CSV rows, streaming: records are cut at line ends outside quotes, papaparse splits them into cells.
 import Papa from 'papaparse';
 import { invalid } from '../domain/errors';
+import { MAX_RAW_ROW_LENGTH } from '../domain/limits';
 import { columnLetter } from './headers';
 import type { RowIssue } from './types';
 
 /** Row 0 is the header; line is the physical line (1-based) where the row starts. */
 export type ParsedCells = { row: number; line: number; cells: string[] };
-export type ParsedError = { row: number; line: number; error: RowIssue };
+/** `raw` is the broken row's text as the file had it (kept for the error file), when it is not too long to keep. */
+export type ParsedError = { row: number; line: number; error: RowIssue; raw?: string };
 export type ParsedRow = ParsedCells | ParsedError;
 
 export type ParseOptions = { delimiter?: string };
@@ -89,8 +91,8 @@ function checkDelimiter(delimiter: string): string {
 
 type Piece =
   | { kind: 'record'; text: string; line: number }
-  | { kind: 'strayQuote'; line: number; quoteLine: number; field: number }
-  | { kind: 'unclosed'; line: number; quoteLine: number; field: number; tooLong: boolean; resumeLine: number | null }
+  | { kind: 'strayQuote'; line: number; quoteLine: number; field: number; text: string }
+  | { kind: 'unclosed'; line: number; quoteLine: number; field: number; tooLong: boolean; resumeLine: number | null; text: string }
   | { kind: 'tooLong'; line: number };
 
 type ProblemPiece = Exclude<Piece, { kind: 'record' }>;
@@ -135,7 +137,7 @@ class CsvReader {
       // papaparse and the splitter agree on well-formed records; should they not, each record is read alone.
       const cells = split ? split[i] : splitCells([text], this.delimiter)?.[0];
       if (!cells) {
-        yield this.issue(line, `Line ${line} could not be read as CSV cells; check its quotes.`);
+        yield this.issue(line, `Line ${line} could not be read as CSV cells; check its quotes.`, undefined, text);
         continue;
       }
       if (cells.every((cell) => cell.trim() === '')) continue;
@@ -152,6 +154,7 @@ class CsvReader {
           piece.line,
           `Line ${piece.quoteLine}: a quoted cell has a quote inside it that is not doubled (column ${column.label}); write "" for a quote inside quotes.`,
           column.name,
+          piece.text,
         );
       }
       case 'unclosed': {
@@ -160,7 +163,7 @@ class CsvReader {
           ? `a quoted cell runs on for more than ${MAX_RECORD_LENGTH.toLocaleString('en')} characters, so its closing quote is probably missing`
           : 'a quoted cell is never closed';
         const resumed = piece.resumeLine === null ? '' : ` Reading went on from line ${piece.resumeLine}.`;
-        return this.issue(piece.line, `Line ${piece.quoteLine}: ${what} (column ${column.label}).${resumed}`, column.name);
+        return this.issue(piece.line, `Line ${piece.quoteLine}: ${what} (column ${column.label}).${resumed}`, column.name, piece.text);
       }
       case 'tooLong':
         return this.issue(
@@ -170,11 +173,13 @@ class CsvReader {
     }
   }
 
-  private issue(line: number, message: string, column?: string): ParsedError {
+  private issue(line: number, message: string, column?: string, raw?: string): ParsedError {
     const row = this.next++;
     const error: RowIssue = { row, line, message, severity: 'error' };
     if (column !== undefined) error.column = column;
-    return { row, line, error };
+    const parsed: ParsedError = { row, line, error };
+    if (raw !== undefined) parsed.raw = raw.length > MAX_RAW_ROW_LENGTH ? raw.slice(0, MAX_RAW_ROW_LENGTH) : raw;
+    return parsed;
   }
 
   private columnName(field: number): { label: string; name: string } {
@@ -342,7 +347,8 @@ class RecordSplitter {
     const lineEnd = record.slice(offset).search(/[\r\n]/);
     const rest = lineEnd < 0 ? '' : record.slice(offset + lineEnd);
     const resumeLine = rest.trim() === '' ? null : quoteLine + 1;
-    yield { kind: 'unclosed', line: this.recordLine, quoteLine, field, tooLong, resumeLine };
+    const text = lineEnd < 0 ? record : record.slice(0, offset + lineEnd);
+    yield { kind: 'unclosed', line: this.recordLine, quoteLine, field, tooLong, resumeLine, text };
     this.dropRecord();
     this.mode = 'fieldStart';
     this.field = 0;
@@ -370,7 +376,7 @@ class RecordSplitter {
       return;
     }
     if (this.strayQuote) {
-      yield { kind: 'strayQuote', line: this.recordLine, quoteLine: this.strayQuote.line, field: this.strayQuote.field };
+      yield { kind: 'strayQuote', line: this.recordLine, quoteLine: this.strayQuote.line, field: this.strayQuote.field, text };
       return;
     }
     if (text === '' || (text.charCodeAt(0) <= SPACE && text.trim() === '')) return;

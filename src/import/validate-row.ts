@@ -69,6 +69,13 @@ export function validateRow(
 ): ValidatedRow {
   const ragged = checkCellCount(parsed, headerCount);
   if (ragged) return { row: null, issues: [ragged] };
+  const nul = parsed.cells.findIndex((c) => c.includes('\u0000'));
+  if (nul >= 0) {
+    const header = columns.find((c) => c.index === nul)?.header.trim();
+    const column = header ? `${columnLetter(nul)} ("${header}")` : columnLetter(nul);
+    const message = `Row ${parsed.row} (line ${parsed.line}), column ${column} holds a NUL character (a binary zero), which is not text; remove it and import the row again.`;
+    return { row: null, issues: [{ row: parsed.row, line: parsed.line, column: header || columnLetter(nul), message, severity: 'error' }] };
+  }
 
   const report = new IssueList(parsed.row, parsed.line);
   const { values, sources, custom } = collectCells(parsed.cells, columns);

@@ -39,6 +39,10 @@ describe('sniffEncoding', () => {
     expect(() => sniffEncoding(bytes)).toThrow(/looks like a binary file, not CSV/);
   });
 
+  it('does not call a text file binary for a stray NUL: that row is rejected instead, as anywhere else in the file', () => {
+    expect(sniffEncoding(utf8('Email,Name\na@x.com,A\u0000\n')).encoding).toBe('utf-8');
+  });
+
   it('tells the user an Excel workbook must be saved as CSV first', () => {
     const xlsx = concatBytes([Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00), new Uint8Array(20)]);
     expect(() => sniffEncoding(xlsx)).toThrow(/xlsx/);

@@ -1,4 +1,6 @@
-import { BUILT_IN_TARGET_NAMES, columnLetter, mapHeaders, mappingTargetName, parseMappingTarget } from '../../src/import/headers';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BUILT_IN_TARGET_NAMES, columnLetter, mapHeaders, mappingTargetName, parseMappingTarget, targetSynonyms } from '../../src/import/headers';
 import type { FieldTarget } from '../../src/import/types';
 import { customField } from './builders';
 
@@ -15,19 +17,86 @@ describe('columnLetter', () => {
 
 describe('mapHeaders', () => {
   it.each([
-    ['email', ['Email', 'E-mail', 'Email Address', 'Mail', 'EMAIL', 'e_mail address']],
+    ['email', ['Email', 'E-mail', 'Email Address', 'Mail', 'EMAIL', 'e_mail address', 'Email 1', 'Email Primary', 'Primary Email', 'Work Email', 'E-mail Address']],
     ['firstName', ['First Name', 'Firstname', 'Given Name', 'first_name']],
     ['lastName', ['Last Name', 'Surname', 'Family Name', 'LAST-NAME']],
     ['fullName', ['Name', 'Full Name', 'Contact Name']],
-    ['phone', ['Phone', 'Phone Number', 'Telephone', 'Mobile']],
+    ['company.domain', ['Website', 'Domain', 'Company Website']],
+    ['phone', ['Phone', 'Phone Number', 'Telephone', 'Mobile', 'Phone 1', 'Work Phone']],
     ['jobTitle', ['Job Title', 'Title', 'Position']],
-    ['company.name', ['Organization Name', 'Organisation Name', 'Organization', 'Organisation', 'Company', 'Company Name', 'Account Name']],
+    ['company.name', ['Organization Name', 'Organisation Name', 'Organization', 'Organisation', 'Company', 'Company Name', 'Account Name', 'Raw Company Name']],
     ['company.domain', ['Company Domain', 'Domain', 'Website', 'Company Website', 'Web Site', 'URL']],
     ['company.parent', ['Parent Company', 'Parent Organization', 'Parent']],
     ['membership.role', ['Role', ' role ']],
     ['membership.primary', ['Primary', 'Is Primary', 'Primary Company', 'is-primary?']],
   ])('maps the synonyms of %s whatever their case, spaces or punctuation', (target, synonyms) => {
-    for (const synonym of synonyms) expect(targetsOf(['Email', synonym]).slice(1)).toEqual([synonym === 'Email' ? 'email' : target]);
+    for (const synonym of synonyms) {
+      const headers = target === 'email' ? [synonym] : ['Email', synonym];
+      expect(targetsOf(headers).slice(-1)).toEqual([target]);
+    }
+  });
+
+  it.each([
+    ['contact.custom:Secondary Email', ['Email 2', 'Secondary Email', 'Other Email']],
+    ['contact.custom:Other Phone', ['Phone 2', 'Other Phone']],
+    ['company.custom:External ID', ['Organization Id', 'Account Id', 'Company Id']],
+  ])('keeps %s columns in a custom field created for them, even without --create-fields', (target, synonyms) => {
+    for (const synonym of synonyms) {
+      const result = mapHeaders(['Email', synonym], noFields);
+      expect(result.columns[1]?.target.kind).toBe('newCustom');
+      expect(mappingTargetName(result.columns[1]!.target)).toBe(target);
+      expect(errors(result)).toEqual([]);
+    }
+  });
+
+  it('uses an existing field of that name for a kept column', () => {
+    const secondary = customField('Secondary Email', { id: 'f-2nd' });
+    expect(mapHeaders(['Email 1', 'Email 2'], { customFields: [secondary] }).columns[1]?.target).toEqual({ kind: 'custom', entity: 'contact', fieldId: 'f-2nd', fieldName: 'Secondary Email' });
+  });
+
+  it('keeps a second email or phone column with another header as the secondary one, never dropping it', () => {
+    expect(targetsOf(['Work Email', 'Email', 'Phone', 'Mobile'])).toEqual(['email', 'contact.custom:Secondary Email', 'phone', 'contact.custom:Other Phone']);
+  });
+
+  it('reads "Name" as the company name in a file of companies, and as the person\'s name otherwise', () => {
+    expect(targetsOf(['Organization Id', 'Name', 'Website', 'Industry'])).toEqual(['company.custom:External ID', 'company.name', 'company.domain', 'ignore']);
+    expect(targetsOf(['Name', 'Website'])).toEqual(['company.name', 'company.domain']);
+    expect(targetsOf(['Name', 'Email', 'Website'])).toEqual(['fullName', 'email', 'company.domain']);
+  });
+
+  it('lists the columns it leaves out by letter and header', () => {
+    const result = mapHeaders(['Lead Owner', 'Email', '', 'Notes', 'Error'], noFields);
+    expect(result.ignoredColumns).toEqual([
+      { column: 'A', name: 'Lead Owner' },
+      { column: 'C', name: '' },
+      { column: 'D', name: 'Notes' },
+    ]);
+  });
+
+  it('maps duplicate headers by column letter or position', () => {
+    const headers = ['Email', 'Name', 'Email'];
+    expect(errors(mapHeaders(headers, noFields))).toHaveLength(1);
+    expect(targetsOf(headers, { customFields: [], explicit: { C: 'ignore' } })).toEqual(['email', 'fullName', 'ignore']);
+    expect(targetsOf(headers, { customFields: [], explicit: { '#1': 'ignore' } })).toEqual(['ignore', 'fullName', 'email']);
+    expect(errors(mapHeaders(headers, { customFields: [], explicit: { '#3': 'ignore' } }))).toEqual([]);
+  });
+
+  it('reads a letter as a header when the file has a column of that name', () => {
+    expect(targetsOf(['Email', 'X'], { customFields: [], explicit: { X: 'jobTitle' } })).toEqual(['email', 'jobTitle']);
+  });
+
+  it('warns when a letter or position is past the last column', () => {
+    const result = mapHeaders(['Email'], { customFields: [], explicit: { '#4': 'ignore' } });
+    expect(result.issues.map((i) => i.message)).toEqual(['The mapping names column #4, but the file has only 1 column.']);
+  });
+
+  it('refuses --create-fields past the limit of custom fields per record, naming the limit', () => {
+    const headers = ['Email', ...Array.from({ length: 999 }, (_, i) => `Column ${i + 1}`)];
+    const result = mapHeaders(headers, { customFields: [], createFields: true });
+    expect(errors(result)).toEqual([expect.stringContaining('would create 999 new contact fields, but a contact can have at most 100 custom fields')]);
+    const existing = Array.from({ length: 98 }, (_, i) => customField(`Existing ${i}`, { id: `f${i}` }));
+    expect(errors(mapHeaders(['Email', 'New 1', 'New 2', 'New 3'], { customFields: existing, createFields: true }))).toEqual([expect.stringContaining('(and so at most 100 custom values per record; 98 exist)')]);
+    expect(errors(mapHeaders(['Email', 'New 1', 'New 2'], { customFields: existing, createFields: true }))).toEqual([]);
   });
 
   it('maps a header named like a contact custom field to that field, before a company field of the same name', () => {
@@ -183,5 +252,16 @@ describe('mappingTargetName', () => {
     expect(mappingTargetName(created)).toBe('contact.custom:Colour');
     const segment = customField('Segment', { id: 'f1', entity: 'company' });
     expect(parseMappingTarget('company.custom:Segment', [segment])).toEqual({ ok: true, target: custom });
+  });
+});
+
+describe('the README', () => {
+  it('lists every --map target with every header it takes without help', () => {
+    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    for (const { target, headers } of targetSynonyms()) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${target}\` |`));
+      expect(row).toBeDefined();
+      for (const header of headers) expect(row).toContain(header);
+    }
   });
 });

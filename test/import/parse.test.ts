@@ -133,6 +133,7 @@ describe('parseCsv', () => {
           severity: 'error',
           message: 'Line 4: a quoted cell is never closed (column "Notes"). Reading went on from line 5.',
         },
+        raw: 'b@acme.com,"broken', // the row's text as written, for the error file
       },
       { row: 3, line: 5, cells: ['c@acme.com', 'ok'] },
       { row: 4, line: 6, cells: ['d@acme.com', 'ok'] },
@@ -161,6 +162,7 @@ describe('parseCsv', () => {
         severity: 'error',
         message: 'Line 2: a quoted cell has a quote inside it that is not doubled (column "Company"); write "" for a quote inside quotes.',
       },
+      raw: '"Acme" Inc,a@acme.com',
     });
     expect(rows[2]).toEqual({ row: 2, line: 3, cells: ['Beta', 'b@beta.com'] });
   });

@@ -1,6 +1,6 @@
 // Runs whole imports from CSV text against a real store, as the CLI does.
 import { importFile } from '../../src/application/import/import-file';
-import { importOptionsSchema, type ImportOptions } from '../../src/application/import/job-model';
+import { importOptionsSchema, type ImportJob, type ImportOptions } from '../../src/application/import/job-model';
 import type { ImportDeps } from '../../src/application/import/process-import';
 import type { Store } from '../../src/domain/ports';
 
@@ -16,7 +16,18 @@ export function depsFor(store: Store, start = Date.parse('2026-03-01T10:00:00Z')
 
 export async function runImport(deps: ImportDeps, csv: string | Uint8Array, options: Partial<ImportOptions> & { dryRun?: boolean; map?: Record<string, string> } = {}) {
   const { dryRun = false, map, ...rest } = options;
-  return importFile(deps, 'admin-1', { fileName: 'test.csv', bytes: bytesOf(csv), options: importOptionsSchema.parse(rest), explicitMapping: map, dryRun });
+  const job = await importFile(deps, 'admin-1', { fileName: 'test.csv', bytes: bytesOf(csv), options: importOptionsSchema.parse(rest), explicitMapping: map, dryRun });
+  assertEveryRowAccounted(job);
+  return job;
+}
+
+/** The import's promise, checked on every import the suite runs: each data row is either imported or rejected. */
+export function assertEveryRowAccounted(job: ImportJob): void {
+  const report = job.report;
+  if (job.status !== 'done' || !report) return;
+  if (report.rows !== report.imported + report.rejected) {
+    throw new Error(`Import ${job.id}: ${report.rows} rows but ${report.imported} imported + ${report.rejected} rejected.`);
+  }
 }
 
 export const csv = (...lines: string[]) => lines.join('\n') + '\n';

@@ -7,7 +7,7 @@ import type { SqlEngine } from './engine';
 import { parseJson } from './rows';
 import type { ImportJobsTable, ImportRowsTable } from './schema';
 
-const cellsSchema = z.union([z.array(z.string()), z.object({ error: z.string(), column: z.string().optional() })]).catch({ error: 'The staged row could not be read.' });
+const cellsSchema = z.union([z.array(z.string()), z.object({ error: z.string(), column: z.string().optional(), raw: z.string().optional() })]).catch({ error: 'The staged row could not be read.' });
 const anyJson = z.unknown();
 
 const toJob = (r: ImportJobsTable): ImportJobRecord => ({
@@ -137,6 +137,18 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
       const warnings = rows.find((r) => r.severity === 'warning');
       return { errorRows: Number(errors?.rows ?? 0), warnings: Number(warnings?.n ?? 0) };
     },
+    async setRowCompanies(jobId, rows) {
+      const values = rows.map((r) => ({ job_id: jobId, row_no: r.rowNo, company_id: r.companyId }));
+      for (const batch of batchRows(values, Object.values, engine.maxParams)) await db.insertInto('import_row_companies').values(batch).orIgnore().execute();
+    },
+    async rowCompanies(jobId, rowNos) {
+      const out = new Map<number, string>();
+      for (const chunk of chunkKeys(rowNos, 1000)) {
+        const rows = await db.selectFrom('import_row_companies').select(['row_no', 'company_id']).where('job_id', '=', jobId).where('row_no', 'in', chunk).execute();
+        for (const r of rows) out.set(Number(r.row_no), r.company_id);
+      }
+      return out;
+    },
     async touch(jobId, recordType, ids) {
       const values = ids.map((id) => ({ job_id: jobId, record_type: recordType, record_id: id }));
       for (const batch of batchRows(values, Object.values, engine.maxParams)) await db.insertInto('import_touched').values(batch).orIgnore().execute();
@@ -144,6 +156,14 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
     async countTouched(jobId, recordType) {
       const row = await db.selectFrom('import_touched').select((eb) => eb.fn.countAll<number>().as('n')).where('job_id', '=', jobId).where('record_type', '=', recordType).executeTakeFirst();
       return Number(row?.n ?? 0);
+    },
+    async touchedAmong(jobId, recordType, ids) {
+      const out = new Set<string>();
+      for (const chunk of chunkKeys([...new Set(ids)], 1000)) {
+        const rows = await db.selectFrom('import_touched').select('record_id').where('job_id', '=', jobId).where('record_type', '=', recordType).where('record_id', 'in', chunk).execute();
+        for (const r of rows) out.add(r.record_id);
+      }
+      return out;
     },
     async untouchedCompanies(jobId, afterId, limit) {
       let q = db
@@ -166,6 +186,7 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
       return q.orderBy('contacts.id').limit(limit).execute();
     },
     async purgeImportedRows(jobId, fromRowNo, toRowNo) {
+      await db.deleteFrom('import_row_companies').where('job_id', '=', jobId).where('row_no', '>=', fromRowNo).where('row_no', '<', toRowNo).execute();
       await db
         .deleteFrom('import_rows')
         .where('job_id', '=', jobId)
@@ -178,6 +199,7 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
     },
     async deleteJobData(jobId) {
       await db.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
+      await db.deleteFrom('import_row_companies').where('job_id', '=', jobId).execute();
       await db.deleteFrom('import_issues').where('job_id', '=', jobId).execute();
       await db.deleteFrom('import_touched').where('job_id', '=', jobId).execute();
     },

@@ -169,6 +169,12 @@ const ALTERATIONS: { name: string; sql: (dialect: Dialect) => string }[] = [
     sql: (dialect) => `ALTER TABLE issue_matches ADD COLUMN reporter_account_id ${dialect === 'mysql' ? MYSQL_TYPES.actor : 'TEXT'} NOT NULL DEFAULT ''`,
   },
   { name: 'ix_issue_matches_reporter_account_id', sql: () => 'CREATE INDEX ix_issue_matches_reporter_account_id ON issue_matches (reporter_account_id)' },
+  // import: the company each row was resolved to in the companies pass ('' when that pass rejected the row), so the
+  // contacts pass links exactly what was decided instead of matching again.
+  {
+    name: 'import_create_import_row_companies',
+    sql: (dialect) => createTable(dialect, { name: 'import_row_companies', columns: [['job_id', 'id'], ['row_no', 'int'], ['company_id', 'id']], primaryKey: ['job_id', 'row_no'] }),
+  },
 ];
 
 /**

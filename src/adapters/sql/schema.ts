@@ -110,6 +110,8 @@ export type ImportIssuesTable = { job_id: string; row_no: number; seq: number; s
 
 export type ImportTouchedTable = { job_id: string; record_type: string; record_id: string };
 
+export type ImportRowCompaniesTable = { job_id: string; row_no: number; company_id: string };
+
 export type LocksTable = { name: string; owner: string; expires_at: string };
 
 export type SettingsTable = { name: string; value: string };
@@ -140,6 +142,7 @@ export type Database = {
   import_rows: ImportRowsTable;
   import_issues: ImportIssuesTable;
   import_touched: ImportTouchedTable;
+  import_row_companies: ImportRowCompaniesTable;
   locks: LocksTable;
   settings: SettingsTable;
   issue_matches: IssueMatchesTable;

@@ -2,14 +2,13 @@
 import type { Store } from '../../domain/ports';
 import type { Company } from '../../domain/records';
 import { companyNameKey, normaliseDomain } from '../../domain/normalise';
+import { resolveCompany, type CompanyLookup, type CompanyResolution } from '../../import/company-identity';
 import type { ImportCompany } from '../../import/types';
 
-/** `reason` says why a stored company matched, as the report shows it: "domain acme.com" or "name key acme". */
-export type CompanyMatch = { kind: 'found'; company: Company; reason: string } | { kind: 'new' } | { kind: 'ambiguous'; message: string };
 
-export class CompanyIndex {
+export class CompanyIndex implements CompanyLookup<Company> {
   private readonly byId = new Map<string, Company>();
-  private readonly byDomain = new Map<string, string>();
+  private readonly byDomainMap = new Map<string, string>();
   private readonly byKey = new Map<string, Set<string>>();
   private readonly knownDomains = new Set<string>();
   private readonly knownKeys = new Set<string>();
@@ -30,7 +29,7 @@ export class CompanyIndex {
     if (previous && previous.nameKey !== company.nameKey) this.byKey.get(previous.nameKey)?.delete(company.id);
     this.byId.set(company.id, company);
     for (const d of company.domains) {
-      this.byDomain.set(d, company.id);
+      this.byDomainMap.set(d, company.id);
       this.knownDomains.add(d);
     }
     const ids = this.byKey.get(company.nameKey) ?? new Set<string>();
@@ -46,7 +45,7 @@ export class CompanyIndex {
   /** Forgets everything (a real run reloads what it needs from the store; only dry runs must keep their plan). */
   clear(): void {
     this.byId.clear();
-    this.byDomain.clear();
+    this.byDomainMap.clear();
     this.byKey.clear();
     this.knownDomains.clear();
     this.knownKeys.clear();
@@ -56,28 +55,18 @@ export class CompanyIndex {
     return this.byId.get(id);
   }
 
-  /** Domains first, then the name key; several candidates are an ambiguity, never a guess. */
-  match(company: Pick<ImportCompany, 'domains' | 'nameKey'>): CompanyMatch {
-    const ids = new Set(company.domains.map((d) => this.byDomain.get(d)).filter((id): id is string => id !== undefined));
-    if (ids.size > 1) {
-      const names = [...ids].map((id) => this.byId.get(id)?.name ?? id);
-      return { kind: 'ambiguous', message: `The domains ${company.domains.join(', ')} belong to different companies (${names.join(', ')}).` };
-    }
-    const [byDomain] = ids;
-    if (byDomain) {
-      const domain = company.domains.find((d) => this.byDomain.get(d) === byDomain)!;
-      return { kind: 'found', company: this.byId.get(byDomain)!, reason: `domain ${domain}` };
-    }
-    if (company.nameKey) {
-      const candidates = [...(this.byKey.get(company.nameKey) ?? [])];
-      if (candidates.length > 1) {
-        const names = candidates.slice(0, 5).map((id) => this.byId.get(id)?.name ?? id);
-        return { kind: 'ambiguous', message: `The company name matches ${candidates.length} companies (${names.join(', ')}); add the company's domain to say which.` };
-      }
-      const [only] = candidates;
-      if (only) return { kind: 'found', company: this.byId.get(only)!, reason: `name key ${company.nameKey}` };
-    }
-    return { kind: 'new' };
+  byDomain(domain: string): Company | undefined {
+    const id = this.byDomainMap.get(domain);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  byNameKey(key: string): Company[] {
+    return [...(this.byKey.get(key) ?? [])].map((id) => this.byId.get(id)).filter((c): c is Company => c !== undefined);
+  }
+
+  /** The identity rules of src/import/company-identity against what this index holds. */
+  match(company: Pick<ImportCompany, 'domains' | 'nameKey'>): CompanyResolution<Company> {
+    return resolveCompany(company, this);
   }
 
   /** A parent written as a domain or a name. */

@@ -44,7 +44,7 @@ export async function startImportCommand(
     fileWarnings: command.fileWarnings,
     dryRun: command.dryRun,
   });
-  return { jobId: started.job.id, columns: started.columns, issues: started.issues, unknown: started.unknown };
+  return { jobId: started.job.id, columns: started.columns, issues: started.issues, unknown: started.unknown, ignoredColumns: started.ignoredColumns };
 }
 
 /** Maps the header and checks the first rows exactly as the import will, so the wizard shows per-cell problems. */
@@ -56,7 +56,7 @@ export async function previewImportCommand(deps: ImportCommandDeps, _actor: Acto
     const result = validateRow({ row: i + 1, line: i + 2, cells }, mapping.columns, fields, command.headers.length);
     return { row: i + 1, issues: result.issues, values: summarise(result.row) };
   });
-  return { columns: mapping.columns, issues: mapping.issues, unknown: mapping.unknown, rows };
+  return { columns: mapping.columns, issues: mapping.issues, unknown: mapping.unknown, ignoredColumns: mapping.ignoredColumns, rows };
 }
 
 function summarise(row: ImportRow | null): Record<string, string> {

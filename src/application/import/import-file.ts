@@ -37,7 +37,7 @@ export async function importFile(deps: ImportDeps, actorId: string, input: Impor
   try {
     for await (const parsed of rows) {
       total = parsed.row;
-      batch.push(isParsedError(parsed) ? { row: parsed.row, line: parsed.line, error: parsed.error.message, column: parsed.error.column } : parsed);
+      batch.push(isParsedError(parsed) ? { row: parsed.row, line: parsed.line, error: parsed.error.message, column: parsed.error.column, raw: parsed.raw } : parsed);
       if (batch.length >= STAGE_BATCH_ROWS) {
         await stageImportRows(deps, jobId, batch);
         batch = [];

@@ -65,7 +65,8 @@ export async function errorFilePage(store: Store, jobId: string, after: string |
   for (const i of page) messages.set(i.rowNo, [...(messages.get(i.rowNo) ?? []), `Row ${i.rowNo}${i.line ? ` (line ${i.line})` : ''}${i.column ? `, ${i.column}` : ''}: ${i.message}`]);
   const rows = await store.importJobs.rowsByNumbers(jobId, [...messages.keys()]);
   for (const r of rows) {
-    const cells = Array.isArray(r.cells) ? r.cells : [];
+    // A row that could not be read keeps its text as the file had it, in the first column.
+    const cells = Array.isArray(r.cells) ? r.cells : r.cells.raw !== undefined ? [r.cells.raw] : [];
     text += errorFileLine(cells, (messages.get(r.rowNo) ?? []).join(' | '), { width: job.spec.headers.length });
   }
   const last = page[page.length - 1]!;

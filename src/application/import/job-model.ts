@@ -52,11 +52,15 @@ export const pendingParentSchema = z.object({ companyId: z.string(), ref: z.stri
 export const jobStateSchema = z.object({
   phase: z.enum(['fields', 'companies', 'parents', 'contacts', 'missing', 'cleanup', 'done', 'undo']),
   rowCursor: z.number().default(0),
+  /** The companies phase reads the file twice: rows with a domain first, then rows that name a company without one. */
+  companyPass: z.enum(['domains', 'names']).default('domains'),
   emailCursor: z.object({ emailKey: z.string(), rowNo: z.number() }).nullable().default(null),
   companyRowsDone: z.number().default(0),
   contactRowsDone: z.number().default(0),
   contactsInFile: z.number().default(0),
   membershipsInFile: z.number().default(0),
+  /** Rows that ended imported (the others are rejected, with an error issue): rows = imported + rejected. */
+  importedRows: z.number().default(0),
   pendingParents: z.array(pendingParentSchema).default([]),
   planned: z.object({ contacts: countsSchema, companies: countsSchema, memberships: countsSchema }).default({ contacts: zeroCounts(), companies: zeroCounts(), memberships: zeroCounts() }),
   samples: z.array(sampleSchema).default([]),
@@ -79,8 +83,10 @@ export const reportSchema = z.object({
   dryRun: z.boolean(),
   fileName: z.string(),
   rows: z.number(),
+  imported: z.number().default(0),
   rejected: z.number(),
   warnings: z.number(),
+  ignoredColumns: z.array(z.object({ column: z.string(), name: z.string() })).default([]),
   contacts: countsSchema,
   companies: countsSchema,
   memberships: countsSchema,

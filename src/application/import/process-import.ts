@@ -8,9 +8,11 @@ import { deterministicId } from '../../domain/ids';
 import { companyNameKey } from '../../domain/normalise';
 import type { AuditEntry, FieldChanges, StagedRow, Store, StoredImportIssue } from '../../domain/ports';
 import type { Company, Contact, CustomField, Membership } from '../../domain/records';
+import { decideCompanyName, namesakeWarning } from '../../import/company-identity';
 import { mergeContactRows, planCompany, planContact } from '../../import/merge';
 import type { ColumnMapping, ImportRow, RowIssue } from '../../import/types';
 import { validateRow } from '../../import/validate-row';
+import { ignoredColumnsOf } from '../../import/headers';
 import { CompanyIndex } from './company-index';
 import {
   IMPORT_CHUNK_ROWS,
@@ -61,10 +63,17 @@ function validateStaged(job: ImportJob, fields: Map<string, CustomField>, staged
   });
 }
 
-function toStoredIssues(items: readonly { rowNo: number; line: number; issue: RowIssue }[]): StoredImportIssue[] {
+/**
+ * Each pass numbers a row's issues from its own base, so issues of one row found by different passes never share a
+ * key (and a pass run again after a crash writes the same keys, kept once).
+ */
+const ISSUE_SEQ_BASE = { companies: 0, companyNames: 1000, parents: 2000, contacts: 3000 } as const;
+type IssuePass = keyof typeof ISSUE_SEQ_BASE;
+
+function toStoredIssues(items: readonly { rowNo: number; line: number; issue: RowIssue }[], pass: IssuePass): StoredImportIssue[] {
   const seqByRow = new Map<number, number>();
   return items.map(({ rowNo, line, issue }) => {
-    const seq = seqByRow.get(rowNo) ?? 0;
+    const seq = seqByRow.get(rowNo) ?? ISSUE_SEQ_BASE[pass];
     seqByRow.set(rowNo, seq + 1);
     return { rowNo, seq, severity: issue.severity, line: issue.line ?? line, column: issue.column ?? '', message: issue.message };
   });
@@ -95,6 +104,10 @@ class JobRun {
   private readonly actor: string;
   private readonly timeMs: number;
   private fields = new Map<string, CustomField>();
+  /** The row of this file that named each company, for warnings about later rows that name it differently. */
+  private readonly namedAt = new Map<string, number>();
+  /** Companies a row of this file has already spoken for (ids only, so it stays small even for big files). */
+  private readonly seenCompanies = new Set<string>();
 
   constructor(
     private readonly deps: ImportDeps,
@@ -162,7 +175,10 @@ class JobRun {
   async step(): Promise<boolean> {
     this.chunkTime = null;
     // Real runs keep memory bounded whatever the file's size: what was written can be read back when needed.
-    if (!this.job.dryRun && this.index.size > MAX_INDEXED_COMPANIES) this.index.clear();
+    if (!this.job.dryRun && this.index.size > MAX_INDEXED_COMPANIES) {
+      this.index.clear();
+      this.seenCompanies.clear(); // the store's touched list still says which companies earlier chunks spoke for
+    }
     const { phase } = this.job.state;
     if (phase !== 'done') await this.renewLock();
     switch (phase) {
@@ -220,8 +236,8 @@ class JobRun {
     return { id: this.id('audit', recordType, idKey, action), at: this.now(), actor: this.actor, jobId: this.job.id, recordType, recordId, action, changes };
   }
 
-  private async recordIssues(items: { rowNo: number; line: number; issue: RowIssue }[]): Promise<void> {
-    if (items.length > 0) await this.store.importJobs.addIssues(this.job.id, toStoredIssues(items));
+  private async recordIssues(items: { rowNo: number; line: number; issue: RowIssue }[], pass: IssuePass): Promise<void> {
+    if (items.length > 0) await this.store.importJobs.addIssues(this.job.id, toStoredIssues(items, pass));
   }
 
   private newCompany(name: string, id: string): Company {
@@ -233,14 +249,25 @@ class JobRun {
     const state = this.job.state;
     const staged = await this.store.importJobs.rowsInFileOrder(this.job.id, state.rowCursor, this.chunkRows);
     if (staged.length === 0) {
-      state.phase = 'parents';
+      // Rows that name a company without a domain are resolved once every company the file gives a domain is known,
+      // so the same file resolves them the same way the first time and every time after.
+      if (state.companyPass === 'domains') {
+        state.companyPass = 'names';
+        state.rowCursor = 0;
+      } else {
+        state.phase = 'parents';
+      }
       await this.save();
       return;
     }
-    const chunkKey = `r${state.rowCursor}`;
+    const pass = state.companyPass;
+    const chunkKey = `${pass === 'domains' ? 'r' : 'n'}${state.rowCursor}`;
     const validated = validateStaged(this.job, this.fields, staged);
-    const issues = validated.flatMap((v) => v.issues.map((issue) => ({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue })));
-    const withCompany = validated.filter((v): v is Validated & { row: ImportRow & { company: NonNullable<ImportRow['company']> } } => v.row?.company != null);
+    // Validation problems are recorded once, by the first pass.
+    const issues = pass === 'domains' ? validated.flatMap((v) => v.issues.map((issue) => ({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue }))) : [];
+    const withCompany = validated.filter(
+      (v): v is Validated & { row: ImportRow & { company: NonNullable<ImportRow['company']> } } => v.row?.company != null && (v.row.company.domains.length > 0) === (pass === 'domains'),
+    );
 
     const refs = { domains: [] as string[], keys: [] as string[] };
     for (const v of withCompany) {
@@ -253,47 +280,68 @@ class JobRun {
       }
     }
     await this.index.load(this.store, refs);
+    // Companies earlier chunks spoke for, perhaps in another invocation (a Forge consumer runs a job in many).
+    const candidates = [...refs.domains.map((d) => this.index.byDomain(d)?.id), ...refs.keys.flatMap((k) => this.index.byNameKey(k).map((c) => c.id))];
+    const seenBefore = this.job.dryRun ? new Set<string>() : await this.store.importJobs.touchedAmong(this.job.id, 'company', candidates.filter((id): id is string => id !== undefined));
 
     const mode = this.job.spec.options.mode;
     const changed = new Map<string, { before: Company | null; next: Company }>();
     const addedDomains: { domain: string; companyId: string }[] = [];
     const touched = new Set<string>();
+    const resolutions: { rowNo: number; companyId: string }[] = [];
+    const warn = (v: Validated, message: string) => issues.push({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue: { row: v.staged.rowNo, line: v.staged.lineNo, column: 'Company', message, severity: 'warning' } });
     for (const v of withCompany) {
       const incoming = v.row.company;
+      const rowNo = v.staged.rowNo;
       const match = this.index.match(incoming);
       if (match.kind === 'ambiguous') {
-        issues.push({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue: { row: v.staged.rowNo, column: 'Company', message: match.message, severity: 'error' } });
+        issues.push({ rowNo, line: v.staged.lineNo, issue: { row: rowNo, column: 'Company', message: match.message, severity: 'error' } });
+        resolutions.push({ rowNo, companyId: '' });
         continue;
       }
       let current: Company;
       if (match.kind === 'new') {
-        const name = incoming.name ?? incoming.domains[0] ?? '';
-        current = this.newCompany(name, this.id('company', incoming.domains[0] ?? incoming.nameKey ?? name));
+        if (match.namesakes.length > 0) warn(v, namesakeWarning(rowNo, incoming, match.namesakes));
+        current = this.newCompany(incoming.name ?? incoming.domains[0] ?? '', this.id('company', incoming.domains[0] ?? incoming.nameKey ?? ''));
         changed.set(current.id, { before: null, next: current });
       } else {
         current = match.company;
         this.matchReasons.set(current.id, match.reason);
       }
+      const naming = decideCompanyName(current, incoming.name, rowNo, this.namedAt.get(current.id));
+      if (naming.warning) warn(v, naming.warning);
+      // A new company no row has named yet is named after its domain.
+      // (Rows without a domain are read last, so they never spell the name of a company a row with its domain named:
+      // what is stored must not depend on how the job was cut into chunks and invocations.)
+      const name = naming.name ?? (current.name === '' ? incoming.domains[0] : undefined);
       const entry = changed.get(current.id);
-      const isNew = entry?.before === null || this.createdByJob(current);
-      const plan = planCompany(current, { ...incoming, name: incoming.name ?? (match.kind === 'new' ? current.name || incoming.domains[0] : undefined) }, mode, isNew);
+      // The first row of a company speaks for it; later rows (and the domain-less ones, read last) only fill what is
+      // still empty. So a file gives the same values whatever its chunks, and a second import changes nothing.
+      const seen = this.seenCompanies.has(current.id) || seenBefore.has(current.id);
+      this.seenCompanies.add(current.id);
+      const isNew = !seen && (entry?.before === null || this.createdByJob(current));
+      const plan = planCompany(current, { ...incoming, name, nameKey: name === undefined ? undefined : companyNameKey(name) }, seen ? 'fill-empty' : mode, isNew);
       if (plan) {
         changed.set(current.id, { before: entry ? entry.before : current, next: plan.next });
         for (const domain of plan.addedDomains) addedDomains.push({ domain, companyId: current.id });
+        if (plan.changes.name && name === incoming.name) this.namedAt.set(current.id, rowNo);
         this.index.put(plan.next);
         current = plan.next;
       } else if (match.kind === 'new') {
         this.index.put(current);
       }
       touched.add(current.id);
+      resolutions.push({ rowNo, companyId: current.id });
+      if (!v.row.contact) state.importedRows++;
       if (incoming.parent) this.assignParent(current.id, incoming.parent, v.staged, changed, issues);
     }
 
     await this.writeCompanies(changed, addedDomains, chunkKey);
+    await this.store.importJobs.setRowCompanies(this.job.id, resolutions);
     await this.store.importJobs.touch(this.job.id, 'company', [...touched]);
-    await this.recordIssues(issues);
+    await this.recordIssues(issues, state.companyPass === 'domains' ? 'companies' : 'companyNames');
     state.rowCursor = staged[staged.length - 1]!.rowNo;
-    state.companyRowsDone += staged.length;
+    if (pass === 'domains') state.companyRowsDone += staged.length;
     await this.save();
   }
 
@@ -389,7 +437,7 @@ class JobRun {
       }
     }
     await this.writeCompanies(changed, [], `parents:${pending[0]!.row}`);
-    await this.recordIssues(issues);
+    await this.recordIssues(issues, 'parents');
     await this.save();
   }
 
@@ -408,13 +456,8 @@ class JobRun {
     const chunkLast = staged[staged.length - 1]!;
 
     const validated = validateStaged(this.job, this.fields, staged).filter((v) => v.row?.contact);
-    const refs = { domains: [] as string[], keys: [] as string[] };
-    for (const v of validated) {
-      if (!v.row?.company) continue;
-      refs.domains.push(...v.row.company.domains);
-      if (v.row.company.nameKey) refs.keys.push(v.row.company.nameKey);
-    }
-    await this.index.load(this.store, refs);
+    // The companies pass decided each row's company; linking uses exactly that decision, never a new match.
+    const resolved = await this.store.importJobs.rowCompanies(this.job.id, validated.filter((v) => v.row!.company).map((v) => v.staged.rowNo));
     const emails = [...new Set(validated.map((v) => v.row!.contact!.email))];
     const stored = new Map((await this.store.contacts.findByEmails(emails)).map((c) => [c.email, c]));
     const storedIds = [...stored.values()].map((c) => c.id);
@@ -440,10 +483,16 @@ class JobRun {
     const now = this.now();
 
     for (const [email, rows] of groups) {
-      // Rows whose company is ambiguous were rejected whole in the companies phase; skip them here too.
-      const usable = rows.filter((v) => !v.row!.company || this.index.match(v.row!.company).kind === 'found');
+      // Rows the companies pass rejected are rejected whole (their reason is in the error file): skip them here too.
+      for (const v of rows) {
+        if (v.row!.company && !resolved.has(v.staged.rowNo)) {
+          issues.push({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue: { row: v.staged.rowNo, column: 'Company', message: 'The company of this row was not resolved; import the file again.', severity: 'error' } });
+        }
+      }
+      const usable = rows.filter((v) => !v.row!.company || Boolean(resolved.get(v.staged.rowNo)));
       const rejectedSome = usable.length !== rows.length;
       if (usable.length === 0) continue;
+      state.importedRows += usable.length;
       state.contactsInFile++;
       const { contact: merged, warnings } = mergeContactRows(usable.map((v) => ({ row: v.staged.rowNo, line: v.staged.lineNo, value: v.row!.contact! })));
       for (const w of warnings) issues.push({ rowNo: w.row, line: w.line ?? 0, issue: w });
@@ -469,12 +518,11 @@ class JobRun {
       // Memberships the file asks for: per company, a later non-empty role or primary cell wins.
       const wanted = new Map<string, { role?: string; isPrimary?: boolean }>();
       for (const v of usable) {
-        if (!v.row!.company) continue;
-        const match = this.index.match(v.row!.company);
-        if (match.kind !== 'found') continue;
-        const prev = wanted.get(match.company.id) ?? {};
+        const companyId = v.row!.company ? resolved.get(v.staged.rowNo) : undefined;
+        if (!companyId) continue;
+        const prev = wanted.get(companyId) ?? {};
         const m = v.row!.membership ?? {};
-        wanted.set(match.company.id, { role: m.role ?? prev.role, isPrimary: m.isPrimary ?? prev.isPrimary });
+        wanted.set(companyId, { role: m.role ?? prev.role, isPrimary: m.isPrimary ?? prev.isPrimary });
       }
       state.membershipsInFile += wanted.size;
       const existing = new Map((membershipsOf.get(contactId) ?? []).map((m) => [m.companyId, m]));
@@ -495,6 +543,14 @@ class JobRun {
         } else if (primaryWanted !== undefined && had.isPrimary) {
           nextState.set(companyId, { ...had, isPrimary: false });
         }
+      }
+      // A contact with memberships has a primary one: when none is, the first company the file gives it (in row order)
+      // becomes primary, unless the file says it is not. So a contact's only membership is primary, and a file split
+      // in two gives the same result as the whole file.
+      const keeps = sync && !rejectedSome ? [] : [...existing.values()].filter((m) => !nextState.has(m.companyId));
+      if (![...nextState.values(), ...keeps].some((m) => m.isPrimary)) {
+        const first = [...nextState.values()].find((m) => wanted.get(m.companyId)?.isPrimary !== false);
+        if (first) nextState.set(first.companyId, { ...first, isPrimary: true });
       }
       if (sync && rejectedSome && existing.size > 0) {
         const first = rows.find((r) => !usable.includes(r))!;
@@ -528,7 +584,7 @@ class JobRun {
       if (upserts.length > 0) await this.store.memberships.upsertMany(upserts);
       if (removals.length > 0) await this.store.memberships.deleteMany(removals);
     }
-    await this.recordIssues(issues);
+    await this.recordIssues(issues, 'contacts');
     // A group cut by the page limit (one contact with more rows than a chunk) resumes mid-group.
     const complete = staged.length < this.chunkRows || staged[0]!.emailKey !== chunkLast.emailKey;
     state.emailCursor = { emailKey: chunkLast.emailKey, rowNo: complete ? -1 : chunkLast.rowNo };
@@ -606,8 +662,10 @@ async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> 
     dryRun: job.dryRun,
     fileName: job.fileName,
     rows: job.totalRows,
+    imported: state.importedRows,
     rejected: errorRows,
     warnings,
+    ignoredColumns: ignoredColumnsOf(job.spec.columns, job.spec.headers),
     contacts,
     companies,
     memberships,

@@ -4,7 +4,7 @@ import { newId } from '../../domain/ids';
 import { normaliseEmail } from '../../domain/normalise';
 import type { StagedRow } from '../../domain/ports';
 import type { DateOrder, NewFieldType } from '../../domain/custom-fields';
-import { mapHeaders, mappingTargetName } from '../../import/headers';
+import { mapHeaders, mappingTargetName, type IgnoredColumn } from '../../import/headers';
 import type { ColumnMapping, RowIssue } from '../../import/types';
 import { IMPORT_LOCK, IMPORT_LOCK_TTL_MS, initialState, loadJob, saveJob, type ImportJob, type ImportOptions } from './job-model';
 import type { ImportDeps } from './process-import';
@@ -22,7 +22,7 @@ export type StartImportInput = {
   dryRun: boolean;
 };
 
-export type StartedImport = { job: ImportJob; columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[] };
+export type StartedImport = { job: ImportJob; columns: ColumnMapping[]; issues: RowIssue[]; unknown: string[]; ignoredColumns: IgnoredColumn[] };
 
 /** Maps the header and opens a job in "staging". A header that cannot be imported is UNUSABLE_FILE. */
 export async function startImport(deps: ImportDeps, actorId: string, input: StartImportInput): Promise<StartedImport> {
@@ -51,7 +51,7 @@ export async function startImport(deps: ImportDeps, actorId: string, input: Star
     finishedAt: null,
   };
   await deps.store.importJobs.insert(job);
-  return { job, columns: mapping.columns, issues: mapping.issues, unknown: mapping.unknown };
+  return { job, columns: mapping.columns, issues: mapping.issues, unknown: mapping.unknown, ignoredColumns: mapping.ignoredColumns };
 }
 
 function typedNewFields(columns: ColumnMapping[], types: Record<string, NewFieldType>): ColumnMapping[] {
@@ -78,7 +78,7 @@ async function takeImportLock(deps: ImportDeps, jobId: string, nowMs: number): P
   throw new AppError('IMPORT_RUNNING', `An import is already running (job ${holder ?? 'unknown'}). Wait for it to finish, or resume it, then start this one.`, { jobId: holder });
 }
 
-export type IncomingRow = { row: number; line: number; cells: string[] } | { row: number; line: number; error: string; column?: string };
+export type IncomingRow = { row: number; line: number; cells: string[] } | { row: number; line: number; error: string; column?: string; raw?: string };
 
 /** Stores a batch of file rows for a job still in "staging". The email key is derived here, never trusted from a client. */
 export async function stageImportRows(deps: ImportDeps, jobId: string, rows: readonly IncomingRow[]): Promise<void> {
@@ -86,7 +86,7 @@ export async function stageImportRows(deps: ImportDeps, jobId: string, rows: rea
   if (job.status !== 'staging') throw new AppError('INVALID_INPUT', `Import job ${jobId} is no longer receiving rows.`);
   const emailColumn = job.spec.columns.find((c) => c.target.kind === 'contact' && c.target.field === 'email');
   const staged = rows.map((r): StagedRow => {
-    if ('error' in r) return { rowNo: r.row, lineNo: r.line, emailKey: '', cells: { error: r.error, column: r.column } };
+    if ('error' in r) return { rowNo: r.row, lineNo: r.line, emailKey: '', cells: { error: r.error, column: r.column, raw: r.raw } };
     const raw = emailColumn ? (r.cells[emailColumn.index] ?? '') : '';
     return { rowNo: r.row, lineNo: r.line, emailKey: normaliseEmail(raw) ?? '', cells: r.cells };
   });

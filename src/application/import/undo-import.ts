@@ -84,10 +84,16 @@ async function undoRecords(store: Store, kind: 'contact' | 'company', entries: A
   const skip = (e: AuditEntry, why: string) => {
     if (undo.skipped.length < MAX_SKIPPED_LISTED) undo.skipped.push(`${kind} ${e.recordId}: ${why}`);
   };
+  // One job can update a record more than once (in two chunks or two passes): undo the latest update first.
+  const updatesOf = new Map<string, AuditEntry[]>();
+  for (const e of entries) if (e.action !== 'create') updatesOf.set(e.recordId, [...(updatesOf.get(e.recordId) ?? []), e]);
+  for (const list of updatesOf.values()) list.sort((a, b) => afterVersion(b) - afterVersion(a));
   for (const e of entries) {
     const record = current.get(e.recordId);
     if (!record) continue; // already removed (by a retried undo, or by someone since)
     if (record.updatedBy === actor) continue; // restored by a retried undo
+    const chain = e.action === 'create' ? [e] : updatesOf.get(e.recordId)!;
+    if (chain[0] !== e && e.action !== 'create') continue; // undone with the record's latest update
     const editedSince = e.action === 'create' ? record.updatedBy !== importActor(jobId) && record.version !== 1 : record.version !== afterVersion(e);
     if (editedSince) {
       skip(e, 'edited since the import, left as it is');
@@ -98,9 +104,13 @@ async function undoRecords(store: Store, kind: 'contact' | 'company', entries: A
       undo.removed++;
       audit.push({ id: `${e.id}:undo`, at: now, actor, jobId: null, recordType: kind, recordId: record.id, action: 'delete', changes: {} });
     } else {
-      updates.push(restored(record, e, now, actor));
+      let next = record;
+      for (const update of chain) {
+        next = restored(next, update, now, actor);
+        audit.push({ ...update, id: `${update.id}:undo`, at: now, actor, jobId: null, changes: Object.fromEntries(Object.entries(update.changes).map(([k, [b, a]]) => [k, [a, b]])) });
+      }
+      updates.push({ ...next, version: record.version + 1 });
       undo.restored++;
-      audit.push({ ...e, id: `${e.id}:undo`, at: now, actor, jobId: null, changes: Object.fromEntries(Object.entries(e.changes).map(([k, [b, a]]) => [k, [a, b]])) });
     }
   }
   await store.audit.append(audit);

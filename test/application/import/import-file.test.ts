@@ -41,7 +41,7 @@ describe.each(engines())('importing a file on $name', (factory) => {
     const memberships = await store.memberships.forContacts([ada!.id]);
     expect(memberships).toHaveLength(2);
     const acme = (await store.companies.findByDomains(['acme.com']))[0]!;
-    expect(acme.name).toBe('Acme Inc'); // a later non-empty cell wins
+    expect(acme.name).toBe('ACME, Inc.'); // the first row that names a company fixes its name
     const globex = (await store.companies.findByDomains(['globex.com']))[0]!;
     expect(acme.parentId).toBe(globex.id);
     expect(memberships.find((m) => m.companyId === acme.id)).toMatchObject({ role: 'CTO', isPrimary: true });

@@ -35,11 +35,13 @@ export const IMPORT_USAGE = `Usage: npm run import -- FILE [options]
   --mode overwrite|fill-empty
   --memberships add|sync
   --missing report       list stored records the file did not mention
-  --map "Header=field"   map a column explicitly (repeatable); field: email firstName lastName fullName phone
+  --map "Header=field"   map a column explicitly (repeatable); the column by header, letter ("C=ignore") or
+                         position ("#3=email"); field: email firstName lastName fullName phone
                          jobTitle company.name company.domain company.parent membership.role membership.primary
                          ignore contact.custom:<Field> company.custom:<Field>
   --save-mapping NAME    remember this file's --map options under NAME; --mapping NAME reuses them
-  --create-fields        unknown columns become custom text fields ("Company: X" makes a company field)
+  --create-fields        unknown columns become custom text fields ("Company: X" makes a company field),
+                         at most 100 per contact and per company
   --errors OUT.csv       write rejected rows with an Error column
   --json                 print exactly one JSON object on stdout
   --resume JOB_ID        continue a job that was interrupted (with the same file)

@@ -22,15 +22,14 @@ async function main(): Promise<void> {
   await applyMigrations(engine);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const out = createWriteStream(file);
-  let lines = 0;
-  for await (const line of exportDirectory(makeSqlStore(engine))) {
-    lines++;
-    if (!out.write(line)) await once(out, 'drain');
+  const count = { rows: 0 };
+  for await (const page of exportDirectory(makeSqlStore(engine), {}, count)) {
+    if (!out.write(page)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
   await engine.close();
-  process.stdout.write(`Exported ${lines - 1} rows to ${path.resolve(file)}\n`);
+  process.stdout.write(`Exported ${count.rows} rows to ${path.resolve(file)}\n`);
 }
 
 main().catch((error: unknown) => {

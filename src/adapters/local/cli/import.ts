@@ -136,7 +136,9 @@ async function main(): Promise<void> {
           jobId: job.id,
           dryRun: report.dryRun,
           rows: report.rows,
+          imported: report.imported,
           rejected: report.rejected,
+          ignoredColumns: report.ignoredColumns,
           warnings: report.warnings,
           contacts: { created: c.created, updated: c.updated, unchanged: c.unchanged },
           companies: { created: co.created, updated: co.updated, unchanged: co.unchanged },
@@ -153,7 +155,8 @@ async function main(): Promise<void> {
     out.write(`  contacts     ${report.contacts.created} created, ${report.contacts.updated} updated, ${report.contacts.unchanged} unchanged\n`);
     out.write(`  companies    ${report.companies.created} created, ${report.companies.updated} updated, ${report.companies.unchanged} unchanged\n`);
     out.write(`  memberships  ${report.memberships.created} created, ${report.memberships.updated} updated, ${report.memberships.removed} removed, ${report.memberships.unchanged} unchanged\n`);
-    out.write(`  rejected rows ${report.rejected}, warnings ${report.warnings}, SQL statements ${statements}\n`);
+    out.write(`  rows imported ${report.imported}, rejected ${report.rejected}, warnings ${report.warnings}, SQL statements ${statements}\n`);
+    if (report.ignoredColumns.length) out.write(`  columns not imported: ${report.ignoredColumns.map((c) => `${c.column} "${c.name}"`).join(', ')}\n`);
     if (report.fieldsCreated.length) out.write(`  custom fields ${report.dryRun ? 'to create' : 'created'}: ${report.fieldsCreated.join(', ')}\n`);
     if (report.missing) out.write(`  not in the file: ${report.missing.contacts} contacts, ${report.missing.companies} companies${report.missing.sample.length ? ` (e.g. ${report.missing.sample.slice(0, 5).join('; ')})` : ''}\n`);
     for (const s of report.samples.slice(0, 5)) out.write(`  ${s.action} ${s.record}: ${Object.keys(s.changes).join(', ')}\n`);

@@ -24,6 +24,7 @@ export function toUploadRow(parsed: ParsedRow, headers: readonly string[]): Uplo
   if (isParsedError(parsed)) {
     const row: UploadRow = { row: parsed.row, line: parsed.line, error: clip(parsed.error.message) };
     if (parsed.error.column !== undefined) row.column = clip(parsed.error.column);
+    if (parsed.raw !== undefined) row.raw = parsed.raw;
     return row;
   }
   const { row, line } = parsed;
