@@ -12,6 +12,8 @@ import type { CompaniesTable, ContactsTable, Database } from './schema';
 
 // Keys per IN (...) lookup: one statement per import chunk, within SQLite's 32,766 bound parameters.
 const IN_LIST = 10000;
+/** (contact, company) pairs per row-value list. */
+const PAIR_LIST = 2000;
 
 export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
@@ -64,7 +66,7 @@ class SearchIndex {
       await db.deleteFrom('search_terms').where('record_type', '=', recordType).where('record_id', 'in', ids).execute();
     }
     const rows = records.flatMap((r) => r.terms.map((term) => ({ term, record_type: recordType, record_id: r.id })));
-    for (const batch of batchRows(rows, () => [0, 0, 0], this.engine.maxParams)) {
+    for (const batch of batchRows(rows, Object.values, this.engine.maxParams)) {
       await db.insertInto('search_terms').values(batch).orIgnore().execute();
     }
   }
@@ -246,7 +248,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       if (taken) throw new AppError('DUPLICATE', `The domain ${taken.domain} already belongs to another company.`);
     }
     for (const ids of chunkKeys(existing, IN_LIST)) await db.deleteFrom('company_domains').where('company_id', 'in', ids).execute();
-    for (const batch of batchRows(wanted, () => [0, 0], engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
+    for (const batch of batchRows(wanted, Object.values, engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
   }
 
   function filtered(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>) {
@@ -271,27 +273,38 @@ export function makeCompanies(engine: SqlEngine): Companies {
     },
     findByNameKeys: (keys) => selectIn('name_key', keys),
     async findByDomainsOrNameKeys(domains, keys) {
-      if (domains.length === 0 && keys.length === 0) return [];
-      const rows = await db
-        .selectFrom('companies')
-        .leftJoin('company_domains', 'company_domains.company_id', 'companies.id')
-        .selectAll('companies')
-        .select('company_domains.domain')
-        .where((eb) => {
-          const ors = [];
-          if (domains.length > 0) ors.push(eb('companies.id', 'in', eb.selectFrom('company_domains').select('company_id').where('domain', 'in', unique(domains))));
-          if (keys.length > 0) ors.push(eb('companies.name_key', 'in', unique(keys)));
-          return eb.or(ors);
-        })
-        .orderBy('companies.id')
-        .orderBy('company_domains.domain')
-        .execute();
+      // The i-th chunk of domains and of name keys share one statement: one lookup per import chunk, bounded lists.
+      const domainChunks = chunkKeys(unique(domains), IN_LIST);
+      const keyChunks = chunkKeys(unique(keys), IN_LIST);
       const byId = new Map<string, Company>();
-      for (const { domain, ...row } of rows) {
-        const company = byId.get(row.id) ?? toCompany(row, []);
-        if (domain) company.domains.push(domain);
-        byId.set(row.id, company);
+      const seen = new Set<string>();
+      for (let i = 0; i < Math.max(domainChunks.length, keyChunks.length); i++) {
+        const someDomains = domainChunks[i] ?? [];
+        const someKeys = keyChunks[i] ?? [];
+        const rows = await db
+          .selectFrom('companies')
+          .leftJoin('company_domains', 'company_domains.company_id', 'companies.id')
+          .selectAll('companies')
+          .select('company_domains.domain')
+          .where((eb) => {
+            const ors = [];
+            if (someDomains.length > 0) ors.push(eb('companies.id', 'in', eb.selectFrom('company_domains').select('company_id').where('domain', 'in', someDomains)));
+            if (someKeys.length > 0) ors.push(eb('companies.name_key', 'in', someKeys));
+            return eb.or(ors);
+          })
+          .orderBy('companies.id')
+          .orderBy('company_domains.domain')
+          .execute();
+        for (const { domain, ...row } of rows) {
+          const company = byId.get(row.id) ?? toCompany(row, []);
+          if (domain && !seen.has(`${row.id} ${domain}`)) {
+            seen.add(`${row.id} ${domain}`);
+            company.domains.push(domain);
+          }
+          byId.set(row.id, company);
+        }
       }
+      for (const c of byId.values()) c.domains.sort();
       return [...byId.values()];
     },
     async search(query) {
@@ -386,7 +399,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       if (companies.length === 0) return;
       await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
       const domainRows = addedDomains.map((d) => ({ domain: d.domain, company_id: d.companyId }));
-      for (const batch of batchRows(domainRows, () => [0, 0], engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
+      for (const batch of batchRows(domainRows, Object.values, engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
       await index.replace('company', companies.map((c) => ({ id: c.id, terms: companyTerms(c) })), isNew);
     },
     async deleteMany(ids) {
@@ -437,10 +450,11 @@ export function makeMemberships(engine: SqlEngine): Memberships {
       return Number(row?.n ?? 0);
     },
     async deleteMany(pairs) {
-      for (const batch of batchRows(pairs, () => [0, 0], engine.maxParams)) {
+      // Row values, not an OR chain per pair: the statement's depth stays flat and its size bounded per chunk.
+      for (const chunk of chunkKeys(pairs, PAIR_LIST)) {
         await db
           .deleteFrom('memberships')
-          .where((eb) => eb.or(batch.map((p) => eb.and([eb('contact_id', '=', p.contactId), eb('company_id', '=', p.companyId)]))))
+          .where((eb) => eb(eb.refTuple('contact_id', 'company_id'), 'in', chunk.map((p) => eb.tuple(p.contactId, p.companyId))))
           .execute();
       }
     },
