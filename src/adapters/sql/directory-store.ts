@@ -279,8 +279,8 @@ export function makeCompanies(engine: SqlEngine): Companies {
       const byId = new Map<string, Company>();
       const seen = new Set<string>();
       for (let i = 0; i < Math.max(domainChunks.length, keyChunks.length); i++) {
-        const someDomains = domainChunks[i] ?? [];
-        const someKeys = keyChunks[i] ?? [];
+        const someDomains = domainChunks[i] ?? []; // bounded: one chunk
+        const someKeys = keyChunks[i] ?? []; // bounded: one chunk
         const rows = await db
           .selectFrom('companies')
           .leftJoin('company_domains', 'company_domains.company_id', 'companies.id')

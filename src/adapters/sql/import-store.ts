@@ -175,7 +175,7 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
       for (const chunk of chunkKeys([...new Set(rowNos)].sort((a, b) => a - b), 10000)) {
         let remaining = chunk;
         while (remaining.length > 0) {
-          const wanted = remaining;
+          const wanted = remaining; // bounded: what is left of one chunk
           const { rows } = await boundedRows(jobId, (eb) => eb.and([eb('row_no', 'in', wanted)]), false, wanted.length);
           if (rows.length === 0) break;
           out.push(...rows.map(toRow));
