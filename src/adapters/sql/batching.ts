@@ -13,14 +13,19 @@ export const MAX_LIST_ITEMS = 10000;
 // Characters JSON must escape (quote, backslash, control characters): a value with any of them is measured exactly.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029]/;
 
-/** UTF-8 bytes one bound value adds to a Forge SQL request (JSON-encoded), plus its `?, ` in the statement text. */
-export function valueBytes(v: unknown): number {
+/** UTF-8 bytes of one bound value as a Forge SQL request carries it (JSON-encoded, with its comma). */
+export function jsonValueBytes(v: unknown): number {
   if (typeof v === 'string') {
     const text = NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : v;
-    return Buffer.byteLength(text, 'utf8') + 2 + 3;
+    return Buffer.byteLength(text, 'utf8') + 3;
   }
-  if (v === null || v === undefined) return 4 + 3;
-  return String(v).length + 3;
+  if (v === null || v === undefined) return 5;
+  return String(v).length + 1;
+}
+
+/** UTF-8 bytes one bound value adds to a request: its JSON encoding plus its `?, ` in the statement text. */
+export function valueBytes(v: unknown): number {
+  return jsonValueBytes(v) + 3;
 }
 
 /** UTF-8 bytes of a row's bound values in a request, including each value's placeholder and the row's `(...)`. */
