@@ -201,6 +201,11 @@ export type Store = {
   importJobs: ImportJobs;
   accounts: AccountReferences;
   issueMatches: IssueMatches;
+  /**
+   * Runs one idempotent step of a long job with its statements grouped where the engine allows it (one transaction
+   * on the embedded store; Forge SQL has none). Whatever the step wrote before a failure stays written, as without.
+   */
+  grouped?<T>(work: () => Promise<T>): Promise<T>;
 };
 
 export type ImportJobStatus = 'staging' | 'queued' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';

@@ -11,5 +11,16 @@ export function openSqlite(file: string): SqlEngine {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return makeEngine('sqlite', new SqliteDialect({ database }), SQLITE_MAX_PARAMS);
+  return makeEngine('sqlite', new SqliteDialect({ database }), SQLITE_MAX_PARAMS, async (work) => {
+    // One commit per import step instead of one per statement (autocommit spent ~30% of an import's time). Nested
+    // or concurrent calls join the open transaction; it is committed even when the step fails, exactly as the
+    // statements would have been one by one, since every step is idempotent and is simply run again.
+    if (database.inTransaction) return work();
+    database.exec('BEGIN');
+    try {
+      return await work();
+    } finally {
+      if (database.inTransaction) database.exec('COMMIT');
+    }
+  });
 }

@@ -20,5 +20,6 @@ export function makeSqlStore(engine: SqlEngine): Store {
     importJobs: makeImportJobs(engine),
     accounts: makeAccountReferences(engine),
     issueMatches: makeIssueMatches(engine),
+    ...(engine.grouped ? { grouped: engine.grouped } : {}),
   };
 }

@@ -157,6 +157,10 @@ class JobRun {
 
   /** Runs one step; returns false when the job is finished. */
   async step(): Promise<boolean> {
+    return this.store.grouped ? this.store.grouped(() => this.runStep()) : this.runStep();
+  }
+
+  private async runStep(): Promise<boolean> {
     this.chunkTime = null;
     // Real runs keep memory bounded whatever the file's size: what was written can be read back when needed.
     if (!this.job.dryRun && this.index.size > MAX_INDEXED_COMPANIES) this.index.clear();

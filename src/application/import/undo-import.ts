@@ -126,10 +126,14 @@ export async function processUndo(deps: ImportDeps, jobId: string, options: { de
   while (job.status === 'undoing') {
     const undo = job.state.undo!;
     await deps.store.locks.acquire(IMPORT_LOCK, jobId, IMPORT_LOCK_TTL_MS, deps.clock().getTime());
-    const entries = await deps.store.audit.forJob(jobId, undo.stage, undo.after, IMPORT_CHUNK_ROWS);
     const now = deps.clock().toISOString();
-    if (undo.stage === 'membership') await undoMemberships(deps.store, entries, undo, now, undoActor(jobId));
-    else await undoRecords(deps.store, undo.stage, entries, undo, jobId, now);
+    const chunk = async () => {
+      const found = await deps.store.audit.forJob(jobId, undo.stage, undo.after, IMPORT_CHUNK_ROWS);
+      if (undo.stage === 'membership') await undoMemberships(deps.store, found, undo, now, undoActor(jobId));
+      else await undoRecords(deps.store, undo.stage, found, undo, jobId, now);
+      return found;
+    };
+    const entries = await (deps.store.grouped ? deps.store.grouped(chunk) : chunk());
     if (entries.length === IMPORT_CHUNK_ROWS) {
       undo.after = entries[entries.length - 1]!.id;
     } else {
