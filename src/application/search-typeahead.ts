@@ -1,4 +1,4 @@
-// The issue panel's search box: the first contacts and companies whose name, email or domain starts with the text.
+// The issue panel's search box: contacts and companies containing the text anywhere, best matches first.
 import { TYPEAHEAD_LIMIT, type Typeahead } from '../contracts/links';
 import type { Actor, Deps } from './deps';
 import { contactViews } from './views';
@@ -6,10 +6,10 @@ import { contactViews } from './views';
 export async function searchTypeahead(deps: Deps, _actor: Actor, query: { text: string }): Promise<Typeahead> {
   const { store } = deps;
   const [contacts, companies] = await Promise.all([
-    store.contacts.search({ text: query.text, sort: 'name', limit: TYPEAHEAD_LIMIT }),
-    store.companies.search({ text: query.text, sort: 'name', limit: TYPEAHEAD_LIMIT }),
+    store.contacts.suggest(query.text, TYPEAHEAD_LIMIT),
+    store.companies.suggest(query.text, TYPEAHEAD_LIMIT),
   ]);
-  const views = await contactViews(store, contacts.items);
+  const views = await contactViews(store, contacts);
   return {
     contacts: views.map((c) => {
       // contactViews puts the primary membership first.
@@ -22,6 +22,6 @@ export async function searchTypeahead(deps: Deps, _actor: Actor, query: { text: 
         primaryCompany: primary === undefined ? null : { id: primary.companyId, name: primary.companyName },
       };
     }),
-    companies: companies.items.map((c) => ({ id: c.id, name: c.name, domains: c.domains })),
+    companies: companies.map((c) => ({ id: c.id, name: c.name, domains: c.domains })),
   };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { api, type Envelope, type ResolverKey } from '../../contracts/api';
 import { newId } from '../../domain/ids';
 import { defineResolvers, type ResolverDeps, type ResolverHandlers } from '../../entry/resolvers/define-resolvers';
-import { applyMigrations } from '../sql/engine';
+import { migrateLocalStore } from './migrate-local';
 import { makeSqlSettings } from '../sql/record-store';
 import { makeSqlStore } from '../sql/sql-store';
 import { seedDemoData } from './demo-data';
@@ -46,7 +46,7 @@ export async function openLocalApp(options: { dataDir: string; seedDemo?: boolea
   mkdirSync(dataDir, { recursive: true });
   const engine = openSqlite(path.join(dataDir, DATABASE_FILE));
   try {
-    await applyMigrations(engine);
+    await migrateLocalStore(engine);
     const importQueue = new InProcessImportQueue();
     const backfillQueue = new InProcessBackfillQueue();
     const store = makeSqlStore(engine);

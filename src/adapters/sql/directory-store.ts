@@ -1,7 +1,7 @@
 // Contacts, companies and memberships on SQL: lookups by IN lists, multi-row upserts, keyset-paged prefix search.
 import { sql, type Kysely } from 'kysely';
 import { AppError, conflict } from '../../domain/errors';
-import { searchWords } from '../../domain/normalise';
+import { companySearchText, contactSearchText, SEARCH_CANDIDATES, searchPieces, searchRank } from '../../domain/search-text';
 import type { Companies, Contacts, DirectoryQuery, Memberships, Page } from '../../domain/ports';
 import type { Company, Contact, Id, Membership, RecordType } from '../../domain/records';
 import { batchRows, chunkKeys, unique } from './batching';
@@ -44,47 +44,55 @@ export async function rethrowDuplicate<T>(what: string, run: () => Promise<T>): 
   }
 }
 
-/** Name words, the whole email and its domain: "ada", "lovelace", "ada.l@acme.com", "acme.com". */
-function contactTerms(c: Contact): string[] {
-  const domain = c.email.slice(c.email.indexOf('@') + 1);
-  return unique([...searchWords(c.firstName, c.lastName, c.displayName), c.email.slice(0, 191), domain.slice(0, 191)]);
-}
-
-function companyTerms(c: Company): string[] {
-  // Domain words too, so a search for "globex.com" (split into "globex" and "com") finds the company owning it.
-  return unique([...searchWords(c.name, ...c.domains), ...c.domains.map((d) => d.slice(0, 191))]);
-}
-
-/** The search index: terms per record, rewritten when a record's searchable text changes. */
+/** The search text of each record, rewritten (one upsert per batch) when a record's searchable text changes. */
 class SearchIndex {
-  constructor(private readonly engine: SqlEngine) {}
+  constructor(
+    private readonly engine: SqlEngine,
+    private readonly recordType: RecordType,
+  ) {}
 
-  async replace(recordType: RecordType, records: readonly { id: Id; terms: string[] }[], isNew: (id: Id) => boolean): Promise<void> {
-    const { db } = this.engine;
-    const stale = records.filter((r) => !isNew(r.id)).map((r) => r.id);
-    for (const ids of chunkKeys(stale, IN_LIST)) {
-      await db.deleteFrom('search_terms').where('record_type', '=', recordType).where('record_id', 'in', ids).execute();
-    }
-    const rows = records.flatMap((r) => r.terms.map((term) => ({ term, record_type: recordType, record_id: r.id })));
-    for (const batch of batchRows(rows, Object.values, this.engine.maxParams)) {
-      await db.insertInto('search_terms').values(batch).orIgnore().execute();
-    }
+  async write(records: readonly { id: Id; text: string }[]): Promise<void> {
+    const rows = records.map((r) => ({ record_type: this.recordType, record_id: r.id, body: r.text }));
+    await upsertRows(this.engine, 'search_text', rows, ['record_type', 'record_id'], ['body']);
   }
 
-  async remove(recordType: RecordType, ids: readonly Id[]): Promise<void> {
+  async remove(ids: readonly Id[]): Promise<void> {
     for (const chunk of chunkKeys(ids, IN_LIST)) {
-      await this.engine.db.deleteFrom('search_terms').where('record_type', '=', recordType).where('record_id', 'in', chunk).execute();
+      await this.engine.db.deleteFrom('search_text').where('record_type', '=', this.recordType).where('record_id', 'in', chunk).execute();
     }
   }
 
-  /** Ids whose terms start with every word of the query, as a subquery. */
-  matching(db: Kysely<Database>, recordType: RecordType, text: string) {
-    // An email or domain is searched as typed (lowercased), since those are stored as whole terms.
-    const raw = text.trim().toLowerCase();
-    const words = /[@.]/.test(raw) && !/\s/.test(raw) ? [raw.slice(0, 191)] : searchWords(text).slice(0, 5);
-    return words.map((word) =>
-      db.selectFrom('search_terms').select('record_id').where('record_type', '=', recordType).where('term', 'like', `${word}%`),
-    );
+  /** Search rows containing every piece, anywhere (INSTR: exact under binary collation, no LIKE escaping). */
+  private containing(pieces: readonly string[]) {
+    return this.engine.db
+      .selectFrom('search_text')
+      .where('record_type', '=', this.recordType)
+      .where((eb) => eb.and(pieces.map((p) => eb(sql<number>`INSTR(body, ${p})`, '>', 0))));
+  }
+
+  /** Ids of records containing every piece of the query, as a subquery; null when the text has nothing to match. */
+  matching(text: string) {
+    const pieces = searchPieces(text);
+    return pieces.length === 0 ? null : this.containing(pieces).select('record_id');
+  }
+
+  /**
+   * The best `limit` matches: at most SEARCH_CANDIDATES rows are read (a LIMIT before any sort), then ranked: exact
+   * email or domain (`exact`), then matches at word starts, then inside words; ties by name.
+   */
+  async suggest<T extends { id: Id }>(text: string, limit: number, load: (ids: Id[]) => Promise<T[]>, exact: (record: T) => boolean, exactFirst: () => Promise<T[]>): Promise<T[]> {
+    const pieces = searchPieces(text);
+    if (pieces.length === 0) return [];
+    const rows = await this.containing(pieces).select(['record_id', 'body']).limit(SEARCH_CANDIDATES).execute();
+    const ranked = rows.map((r) => ({ id: r.record_id, body: r.body, rank: searchRank(pieces, r.body, false) })).sort((a, b) => a.rank - b.rank || (a.body < b.body ? -1 : a.body > b.body ? 1 : 0));
+    const pinned = await exactFirst();
+    const records = await load(unique([...pinned.map((r) => r.id), ...ranked.slice(0, limit).map((r) => r.id)]));
+    const order = new Map(ranked.map((r, i) => [r.id, i]));
+    return records
+      .map((record) => ({ record, rank: exact(record) ? -1 : (order.get(record.id) ?? ranked.length) }))
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, limit)
+      .map((r) => r.record);
   }
 }
 
@@ -95,12 +103,13 @@ function jsonValue(engine: SqlEngine, fieldId: string) {
 
 export function makeContacts(engine: SqlEngine): Contacts {
   const { db } = engine;
-  const index = new SearchIndex(engine);
+  const index = new SearchIndex(engine, 'contact');
   const columns: (keyof ContactsTable)[] = ['email', 'first_name', 'last_name', 'display_name', 'phone', 'job_title', 'custom', 'version', 'updated_at', 'updated_by'];
 
   function filtered(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>) {
     let q = db.selectFrom('contacts');
-    if (query.text?.trim()) for (const sub of index.matching(db, 'contact', query.text)) q = q.where('id', 'in', sub);
+    const sub = query.text ? index.matching(query.text) : null;
+    if (sub) q = q.where('id', 'in', sub);
     if (query.companyId || query.role) {
       let m = db.selectFrom('memberships').select('contact_id');
       if (query.companyId) m = m.where('company_id', '=', query.companyId);
@@ -181,9 +190,25 @@ export function makeContacts(engine: SqlEngine): Contacts {
       const row = await filtered(query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
+    async suggest(text, limit) {
+      const raw = text.trim().toLowerCase();
+      const domainOf = (email: string) => email.slice(email.indexOf('@') + 1);
+      return index.suggest(
+        text,
+        limit,
+        (ids) => this.findMany(ids),
+        (c) => c.email === raw || domainOf(c.email) === raw,
+        async () => (raw.includes('@') ? this.findByEmails([raw]) : []),
+      );
+    },
+    async rebuildSearchText(afterId, limit) {
+      const rows = await db.selectFrom('contacts').selectAll().where('id', '>', afterId ?? '').orderBy('id').limit(limit).execute();
+      await index.write(rows.map(toContact).map((c) => ({ id: c.id, text: contactSearchText(c) })));
+      return rows.length === limit ? rows[rows.length - 1]!.id : null;
+    },
     async insert(contact) {
       await rethrowDuplicate(`A contact with the email ${contact.email} already exists.`, () => db.insertInto('contacts').values(fromContact(contact)).execute());
-      await index.replace('contact', [{ id: contact.id, terms: contactTerms(contact) }], () => true);
+      await index.write([{ id: contact.id, text: contactSearchText(contact) }]);
     },
     async update(contact) {
       const row = fromContact(contact);
@@ -196,27 +221,27 @@ export function makeContacts(engine: SqlEngine): Contacts {
           .executeTakeFirst(),
       );
       if (Number(result.numUpdatedRows) !== 1) throw conflict(`Contact ${contact.email}`);
-      await index.replace('contact', [{ id: contact.id, terms: contactTerms(contact) }], () => false);
+      await index.write([{ id: contact.id, text: contactSearchText(contact) }]);
     },
     async delete(id) {
       await db.deleteFrom('contacts').where('id', '=', id).execute();
-      await index.remove('contact', [id]);
+      await index.remove([id]);
     },
     async saveMany(contacts, isNew) {
       if (contacts.length === 0) return;
       await upsertRows(engine, 'contacts', contacts.map(fromContact), ['id'], columns);
-      await index.replace('contact', contacts.map((c) => ({ id: c.id, terms: contactTerms(c) })), isNew);
+      await index.write(contacts.map((c) => ({ id: c.id, text: contactSearchText(c) })));
     },
     async deleteMany(ids) {
       for (const chunk of chunkKeys(ids, IN_LIST)) await db.deleteFrom('contacts').where('id', 'in', chunk).execute();
-      await index.remove('contact', ids);
+      await index.remove(ids);
     },
   };
 }
 
 export function makeCompanies(engine: SqlEngine): Companies {
   const { db } = engine;
-  const index = new SearchIndex(engine);
+  const index = new SearchIndex(engine, 'company');
   const columns: (keyof CompaniesTable)[] = ['name', 'name_key', 'parent_id', 'custom', 'version', 'updated_at', 'updated_by'];
 
   async function withDomains(rows: CompaniesTable[]): Promise<Company[]> {
@@ -253,7 +278,8 @@ export function makeCompanies(engine: SqlEngine): Companies {
 
   function filtered(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>) {
     let q = db.selectFrom('companies');
-    if (query.text?.trim()) for (const sub of index.matching(db, 'company', query.text)) q = q.where('id', 'in', sub);
+    const sub = query.text ? index.matching(query.text) : null;
+    if (sub) q = q.where('id', 'in', sub);
     if (query.parentId) q = q.where('parent_id', '=', query.parentId);
     if (query.custom) q = q.where(jsonValue(engine, query.custom.fieldId), '=', query.custom.value);
     return q;
@@ -324,6 +350,21 @@ export function makeCompanies(engine: SqlEngine): Companies {
       const row = await filtered(query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
+    async suggest(text, limit) {
+      const raw = text.trim().toLowerCase();
+      return index.suggest(
+        text,
+        limit,
+        (ids) => selectIn('id', ids),
+        (c) => c.domains.includes(raw),
+        async () => (/^[^\s@]+\.[^\s@]+$/.test(raw) ? this.findByDomains([raw]) : []),
+      );
+    },
+    async rebuildSearchText(afterId, limit) {
+      const rows = await withDomains(await db.selectFrom('companies').selectAll().where('id', '>', afterId ?? '').orderBy('id').limit(limit).execute());
+      await index.write(rows.map((c) => ({ id: c.id, text: companySearchText(c) })));
+      return rows.length === limit ? rows[rows.length - 1]!.id : null;
+    },
     async children(id) {
       return withDomains(await db.selectFrom('companies').selectAll().where('parent_id', '=', id).orderBy('name').limit(500).execute());
     },
@@ -370,7 +411,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
     async insert(company) {
       await writeDomains([company], () => true);
       await db.insertInto('companies').values(fromCompany(company)).execute();
-      await index.replace('company', [{ id: company.id, terms: companyTerms(company) }], () => true);
+      await index.write([{ id: company.id, text: companySearchText(company) }]);
     },
     async update(company) {
       const row = fromCompany(company);
@@ -382,32 +423,32 @@ export function makeCompanies(engine: SqlEngine): Companies {
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw conflict(`Company ${company.name}`);
       await writeDomains([company], () => false);
-      await index.replace('company', [{ id: company.id, terms: companyTerms(company) }], () => false);
+      await index.write([{ id: company.id, text: companySearchText(company) }]);
     },
     async delete(id) {
       await db.deleteFrom('company_domains').where('company_id', '=', id).execute();
       await db.deleteFrom('companies').where('id', '=', id).execute();
-      await index.remove('company', [id]);
+      await index.remove([id]);
     },
     async saveMany(companies, isNew) {
       if (companies.length === 0) return;
       await writeDomains(companies, isNew);
       await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
-      await index.replace('company', companies.map((c) => ({ id: c.id, terms: companyTerms(c) })), isNew);
+      await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
     },
     async saveImported(companies, addedDomains, isNew) {
       if (companies.length === 0) return;
       await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
       const domainRows = addedDomains.map((d) => ({ domain: d.domain, company_id: d.companyId }));
       for (const batch of batchRows(domainRows, Object.values, engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
-      await index.replace('company', companies.map((c) => ({ id: c.id, terms: companyTerms(c) })), isNew);
+      await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
     },
     async deleteMany(ids) {
       for (const chunk of chunkKeys(ids, IN_LIST)) {
         await db.deleteFrom('company_domains').where('company_id', 'in', chunk).execute();
         await db.deleteFrom('companies').where('id', 'in', chunk).execute();
       }
-      await index.remove('company', ids);
+      await index.remove(ids);
     },
   };
 }

@@ -7,7 +7,7 @@ import { errorFileLines, listImports, progressOf } from '../../../application/im
 import { importOptionsSchema, type ImportJob } from '../../../application/import/job-model';
 import { processUndo, startUndo } from '../../../application/import/undo-import';
 import { AppError } from '../../../domain/errors';
-import { applyMigrations } from '../../sql/engine';
+import { migrateLocalStore } from '../migrate-local';
 import { makeSqlSettings } from '../../sql/record-store';
 import { makeSqlStore } from '../../sql/sql-store';
 import { DATABASE_FILE } from '../local-app';
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const dir = dataDir(args.data);
   mkdirSync(dir, { recursive: true });
   const engine = openSqlite(path.join(dir, DATABASE_FILE));
-  await applyMigrations(engine);
+  await migrateLocalStore(engine);
   const store = makeSqlStore(engine);
   const settings = makeSqlSettings(engine);
   const deps = { store, clock: () => new Date() };
