@@ -160,8 +160,41 @@ class JobRun {
     return this.store.grouped ? this.store.grouped(() => this.runStep()) : this.runStep();
   }
 
+  /** Identifies the step being run by where the job stood when it began: the same after a crash and a retry. */
+  private stepKey = '';
+
+  /**
+   * Write-ahead for the report: the counters a step planned are saved before its writes, so a step run again after
+   * a crash restores them rather than counting records it finds already written (no counting scan at the end).
+   */
+  private async countersBeforeWrites(willWrite: boolean): Promise<void> {
+    const state = this.job.state;
+    const pending = state.pendingCounts;
+    // A retry: even when it finds everything already written (nothing left to write), its counts are the first run's.
+    if (pending?.key === this.stepKey) {
+      state.planned = structuredClone(pending.planned);
+      state.contactsInFile = pending.contactsInFile;
+      state.membershipsInFile = pending.membershipsInFile;
+      state.samples = structuredClone(pending.samples);
+      return;
+    }
+    if (!willWrite) return;
+    const { planned, contactsInFile, membershipsInFile, samples } = state;
+    const pendingCounts = structuredClone({ key: this.stepKey, planned, contactsInFile, membershipsInFile, samples });
+    // Stored over the state the step began from: a retry plans again from there, then takes these counters.
+    const saved = await saveJob(this.store, { ...this.job, state: { ...this.stepStart, pendingCounts } }, this.deps.clock());
+    // The same state object: the step goes on updating it (cursors) after its writes.
+    state.pendingCounts = pendingCounts;
+    this.job = { ...saved, state };
+  }
+
+  private stepStart: ImportJob['state'] = initialState();
+
   private async runStep(): Promise<boolean> {
     this.chunkTime = null;
+    const s = this.job.state;
+    this.stepKey = JSON.stringify([s.phase, s.rowCursor, s.emailCursor, s.pendingParents.length]);
+    this.stepStart = structuredClone(s);
     // Real runs keep memory bounded whatever the file's size: what was written can be read back when needed.
     if (!this.job.dryRun && this.index.size > MAX_INDEXED_COMPANIES) this.index.clear();
     const { phase } = this.job.state;
@@ -355,7 +388,9 @@ class JobRun {
       this.sample(next.name, 'update company', changes);
       planned.updated++;
     }
-    if (this.job.dryRun || records.length === 0) return;
+    if (this.job.dryRun) return;
+    await this.countersBeforeWrites(records.length > 0);
+    if (records.length === 0) return;
     // Write-ahead: the log of previous values lands before the records change, so undo never loses them.
     await this.store.audit.append(audit);
     const created = new Set([...changed.values()].filter((c) => c.before === null).map((c) => c.next.id));
@@ -523,6 +558,7 @@ class JobRun {
     }
 
     if (!this.job.dryRun) {
+      await this.countersBeforeWrites(audit.length + contacts.length + upserts.length + removals.length > 0);
       await this.store.audit.append(audit);
       await this.store.contacts.saveMany(contacts, (id) => createdIds.has(id));
       if (upserts.length > 0) await this.store.memberships.upsertMany(upserts);
@@ -583,24 +619,9 @@ async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> 
   const state = job.state;
   const { errorRows, warnings } = await store.importJobs.countIssues(job.id);
   const touchedCompanies = await store.importJobs.countTouched(job.id, 'company');
-  let contacts: Counts;
-  let companies: Counts;
-  let memberships: Counts;
-  if (job.dryRun) {
-    ({ contacts, companies, memberships } = state.planned);
-    companies = { ...companies, unchanged: Math.max(0, touchedCompanies - companies.created - companies.updated) };
-  } else {
-    // Counted from the job's audit entries: exact even when chunks were retried after a crash.
-    const rows = await store.audit.countByAction(job.id);
-    const count = (type: string, action: string) => rows.find((r) => r.recordType === type && r.action === action)?.count ?? 0;
-    const c = { created: count('contact', 'create'), updated: count('contact', 'update') };
-    contacts = { ...c, unchanged: Math.max(0, state.contactsInFile - c.created - c.updated), removed: 0 };
-    const co = { created: count('company', 'create'), updated: count('company', 'update') };
-    companies = { ...co, unchanged: Math.max(0, touchedCompanies - co.created - co.updated), removed: 0 };
-    // Memberships the job created carry its actor; new contacts' ones are logged in the contact's create entry.
-    const m = { created: await store.memberships.countCreatedBy(importActor(job.id)), updated: count('membership', 'membership-update'), removed: count('membership', 'membership-remove') };
-    memberships = { ...m, unchanged: Math.max(0, state.membershipsInFile - m.created - m.updated) };
-  }
+  // Counted as planned, step by step, in the job's state (kept exact across retries): no counting scan at the end.
+  const { contacts, memberships } = state.planned;
+  const companies = { ...state.planned.companies, unchanged: Math.max(0, touchedCompanies - state.planned.companies.created - state.planned.companies.updated) };
   return {
     jobId: job.id,
     dryRun: job.dryRun,
