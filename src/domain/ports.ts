@@ -213,6 +213,8 @@ export type Store = {
    * on the embedded store; Forge SQL has none). Whatever the step wrote before a failure stays written, as without.
    */
   grouped?<T>(work: () => Promise<T>): Promise<T>;
+  /** Milliseconds this process has spent waiting for SQL statements so far (what Forge SQL bills per minute). */
+  sqlMs?(): number;
 };
 
 export type ImportJobStatus = 'staging' | 'queued' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';

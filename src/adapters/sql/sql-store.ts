@@ -21,5 +21,6 @@ export function makeSqlStore(engine: SqlEngine): Store {
     accounts: makeAccountReferences(engine),
     issueMatches: makeIssueMatches(engine),
     ...(engine.grouped ? { grouped: engine.grouped } : {}),
+    sqlMs: () => engine.counter.snapshot().sqlMs,
   };
 }

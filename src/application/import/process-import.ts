@@ -643,7 +643,11 @@ async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> 
  * Advances the job until it is done or `deadlineMs` passes (Forge consumers have a fixed time budget).
  * Returns the job as it was left; its status says whether more work remains.
  */
-export async function processImport(deps: ImportDeps, jobId: string, options: { deadlineMs?: number; onStep?: (job: ImportJob) => void } = {}): Promise<ImportJob> {
+export async function processImport(
+  deps: ImportDeps,
+  jobId: string,
+  options: { deadlineMs?: number; onStep?: (job: ImportJob) => void; sqlSecondsPerMinute?: number } = {},
+): Promise<ImportJob> {
   let job = await loadJob(deps.store, jobId);
   if (job.status === 'done' || job.status === 'undone' || job.status === 'failed' || job.status === 'undoing') return job;
   if (job.status === 'staging') throw new AppError('INVALID_INPUT', `Import job ${jobId} is still receiving rows; finish the upload first.`);
@@ -657,8 +661,10 @@ export async function processImport(deps: ImportDeps, jobId: string, options: { 
   const run = new JobRun(deps, job, indexFor(jobId));
   try {
     await run.loadFields();
+    const pacer = options.sqlSecondsPerMinute !== undefined ? sqlPacer(deps, options.sqlSecondsPerMinute, options.deadlineMs) : null;
     while (await run.step()) {
       options.onStep?.(run.current);
+      await pacer?.();
       if (options.deadlineMs !== undefined && deps.clock().getTime() >= options.deadlineMs) break;
     }
   } catch (error) {
@@ -668,6 +674,27 @@ export async function processImport(deps: ImportDeps, jobId: string, options: { 
   }
   if (run.current.status === 'done') indexes.delete(jobId);
   return run.current;
+}
+
+/**
+ * Keeps an import's share of SQL time at `sqlSecondsPerMinute`: after each step, waits until the SQL time that step
+ * measured is at most that share of the time the step took (Forge bills an installation 62.5 s of SQL per minute,
+ * and the people using the app need the rest). Without a measure of SQL time it never waits.
+ */
+export function sqlPacer(deps: ImportDeps & { sleep?: (ms: number) => Promise<void> }, sqlSecondsPerMinute: number, deadlineMs?: number): () => Promise<void> {
+  const measured = deps.store.sqlMs?.bind(deps.store);
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let sqlBefore = measured?.() ?? 0;
+  let startedAt = deps.clock().getTime();
+  return async () => {
+    if (!measured) return;
+    const sqlMs = measured() - sqlBefore;
+    const now = deps.clock().getTime();
+    const wait = Math.min((sqlMs * 60) / sqlSecondsPerMinute - (now - startedAt), deadlineMs === undefined ? Infinity : deadlineMs - now);
+    if (wait > 0) await sleep(Math.ceil(wait));
+    sqlBefore = measured();
+    startedAt = deps.clock().getTime();
+  };
 }
 
 /** Marks a job that cannot go on as failed, keeping what it wrote (undo can still restore it). */
