@@ -371,7 +371,7 @@ class JobRun {
     for (const { before, next } of changed.values()) {
       if (before === null) {
         const changes = { ...diff({}, next, COMPANY_KEYS), ...customDiff({}, next.custom) };
-        audit.push(this.entry('company', next.id, next.id, 'create', changes));
+        audit.push(this.entry('company', next.id, next.id, 'create', {}));
         this.sample(next.name, 'create company', changes);
         planned.created++;
         records.push(next);
@@ -484,14 +484,15 @@ class JobRun {
       for (const w of warnings) issues.push({ rowNo: w.row, line: w.line ?? 0, issue: w });
       const before = stored.get(email) ?? null;
       const contactId = before?.id ?? this.id('contact', email);
-      // A new contact's memberships are logged inside its create entry (undo removes them with it): half the rows.
+      // A new contact's memberships are covered by its create entry (undo removes them with it): half the rows.
       let createdEntry: FieldChanges | null = null;
       const plan = planContact(before, merged, mode, () => ({ id: contactId, version: 1, createdAt: now, createdBy: this.actor, updatedAt: now, updatedBy: this.actor }));
       if (plan) {
         const record = before ? { ...plan.next, version: before.version + 1, updatedAt: now, updatedBy: this.actor } : plan.next;
         if (before) plan.changes._version = [before.version, record.version];
-        audit.push(this.entry('contact', contactId, contactId, before ? 'update' : 'create', plan.changes));
-        if (!before) createdEntry = plan.changes;
+        // A record the job created carries no copy of its values: its id and the job identify it for undo and history.
+        audit.push(this.entry('contact', contactId, contactId, before ? 'update' : 'create', before ? plan.changes : {}));
+        if (!before) createdEntry = {};
         this.sample(email, before ? 'update contact' : 'create contact', plan.changes);
         contacts.push(record);
         if (!before) createdIds.add(contactId);
