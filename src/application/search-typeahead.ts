@@ -1,18 +1,21 @@
-// The issue panel's search box: the first contacts and companies whose name, email or domain starts with the text.
+// The issue panel's search box: contacts and companies containing the text anywhere, best matches first.
 import { TYPEAHEAD_LIMIT, type Typeahead } from '../contracts/links';
 import type { Actor, Deps } from './deps';
-import { fieldReaderFor, searchReadableContacts } from './field-access';
+import { fieldReaderFor } from './field-access';
 import { contactViews } from './views';
 
 export async function searchTypeahead(deps: Deps, actor: Actor, query: { text: string }): Promise<Typeahead> {
   const { store } = deps;
   const reader = await fieldReaderFor(deps.settings, actor);
-  const [{ page: contacts }, companies] = await Promise.all([
-    // Only what the caller could read may match: a name, or the email when they may see it.
-    searchReadableContacts(store.contacts, { text: query.text, sort: 'name', limit: TYPEAHEAD_LIMIT }, reader, { countTotal: false }),
-    store.companies.search({ text: query.text, sort: 'name', limit: TYPEAHEAD_LIMIT }),
+  // Only what the caller could read may match: suggestions that matched on a hidden field are left out (more are read
+  // so the list still fills when some are).
+  const wanted = reader.readsEverything ? TYPEAHEAD_LIMIT : TYPEAHEAD_LIMIT * 4;
+  const [suggested, companies] = await Promise.all([
+    store.contacts.suggest(query.text, wanted),
+    store.companies.suggest(query.text, TYPEAHEAD_LIMIT),
   ]);
-  const views = await contactViews(store, contacts.items);
+  const contacts = suggested.filter((c) => reader.textMatchesContact(c, query.text)).slice(0, TYPEAHEAD_LIMIT);
+  const views = await contactViews(store, contacts);
   return {
     contacts: views.map((c) => {
       // contactViews puts the primary membership first.
@@ -25,6 +28,6 @@ export async function searchTypeahead(deps: Deps, actor: Actor, query: { text: s
         primaryCompany: primary === undefined ? null : { id: primary.companyId, name: primary.companyName },
       };
     }),
-    companies: companies.items.map((c) => ({ id: c.id, name: c.name, domains: c.domains })),
+    companies: companies.map((c) => ({ id: c.id, name: c.name, domains: c.domains })),
   };
 }

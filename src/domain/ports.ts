@@ -5,7 +5,7 @@ import type { Company, Contact, CustomField, Id, Link, LinkTargetType, Membershi
 export type Page<T> = { items: T[]; next: string | null };
 
 export type DirectoryQuery = {
-  text?: string; // prefix search over folded words
+  text?: string; // every word (or a phone's digits, or a whole email) anywhere in the record's search text
   companyId?: Id; // contacts: members of this company
   role?: string; // contacts: with this role in companyId (or any company)
   parentId?: Id; // companies: children of this company
@@ -23,6 +23,10 @@ export type Contacts = {
   findByEmailWithMemberships(email: string): Promise<{ contact: Contact; memberships: Membership[] } | null>;
   search(query: DirectoryQuery): Promise<Page<Contact>>;
   count(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>): Promise<number>;
+  /** Typeahead: contacts containing the text anywhere, best first (exact email or domain, word starts, inside words). */
+  suggest(text: string, limit: number): Promise<Contact[]>;
+  /** Rewrites the search text of the contacts after `afterId` (id order), `limit` of them; the last id, or null at the end. */
+  rebuildSearchText(afterId: Id | null, limit: number): Promise<Id | null>;
   /** Fails with DUPLICATE when the email is taken. */
   insert(contact: Contact): Promise<void>;
   /** Stores `contact` when the stored version is `contact.version - 1`; otherwise CONFLICT. */
@@ -42,6 +46,9 @@ export type Companies = {
   findByDomainsOrNameKeys(domains: readonly string[], keys: readonly string[]): Promise<Company[]>;
   search(query: DirectoryQuery): Promise<Page<Company>>;
   count(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>): Promise<number>;
+  /** Typeahead: companies containing the text anywhere, best first (exact domain, word starts, inside words). */
+  suggest(text: string, limit: number): Promise<Company[]>;
+  rebuildSearchText(afterId: Id | null, limit: number): Promise<Id | null>;
   children(id: Id): Promise<Company[]>;
   /** How many subsidiaries each of the given companies has (companies without any are left out). */
   countChildren(ids: readonly Id[]): Promise<Map<Id, number>>;
@@ -237,6 +244,13 @@ export type Store = {
   issueMatches: IssueMatches;
   erasure: Erasure;
   auditGaps: AuditGaps;
+  /**
+   * Runs one idempotent step of a long job with its statements grouped where the engine allows it (one transaction
+   * on the embedded store; Forge SQL has none). Whatever the step wrote before a failure stays written, as without.
+   */
+  grouped?<T>(work: () => Promise<T>): Promise<T>;
+  /** Milliseconds this process has spent waiting for SQL statements so far (what Forge SQL bills per minute). */
+  sqlMs?(): number;
 };
 
 export type ImportJobStatus = 'staging' | 'queued' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { api, type Envelope, type ResolverKey } from '../../contracts/api';
 import { newId } from '../../domain/ids';
 import { defineResolvers, type ResolverDeps, type ResolverHandlers } from '../../entry/resolvers/define-resolvers';
+import { migrateLocalStore } from './migrate-local';
 import { makeAtomic } from '../sql/atomic';
 import { applyMigrations } from '../sql/engine';
 import { makeSqlSettings } from '../sql/record-store';
@@ -52,7 +53,7 @@ export async function openLocalApp(options: { dataDir: string; seedDemo?: boolea
   checkDataDir(dataDir);
   const engine = openSqlite(path.join(dataDir, DATABASE_FILE));
   try {
-    await applyMigrations(engine);
+    await migrateLocalStore(engine);
     const importQueue = new InProcessImportQueue();
     const backfillQueue = new InProcessBackfillQueue();
     const store = makeSqlStore(engine);

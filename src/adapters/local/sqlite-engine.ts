@@ -1,4 +1,5 @@
 // The embedded store: SQLite through better-sqlite3, used by `npm start`, the CLI and the fast tests.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { SqliteDialect, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
 import { busy } from '../../domain/errors';
@@ -17,7 +18,40 @@ export function openSqlite(file: string): SqlEngine {
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   // Freed pages are zeroed, so an erased person's values do not linger in the file.
   database.pragma('secure_delete = ON');
-  return makeEngine('sqlite', busyAware(new SqliteDialect({ database })), SQLITE_MAX_PARAMS);
+  // One writer at a time in this process: an import step's transaction (grouped) and a command's (exclusive, see
+  // adapters/sql/atomic.ts) take turns, so neither opens a transaction inside the other's.
+  const section = new AsyncLocalStorage<{ open: boolean }>();
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    // Inside the section that holds the turn (a step a command runs inline), work goes on in it.
+    if (section.getStore()?.open) return work();
+    const turn = { open: false };
+    const run = tail.then(async () => {
+      turn.open = true;
+      try {
+        return await section.run(turn, work);
+      } finally {
+        // Work started from inside but still running later (a queued job) is no longer inside the section.
+        turn.open = false;
+      }
+    });
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  const grouped = <T>(work: () => Promise<T>): Promise<T> =>
+    exclusive(async () => {
+      // One commit per import step instead of one per statement (autocommit spent ~30% of an import's time). Inside a
+      // command's transaction the step joins it. The step is committed even when it fails, exactly as its statements
+      // would have been one by one, since every step is idempotent and is simply run again.
+      if (database.inTransaction) return work();
+      database.exec('BEGIN');
+      try {
+        return await work();
+      } finally {
+        if (database.inTransaction) database.exec('COMMIT');
+      }
+    });
+  return { ...makeEngine('sqlite', busyAware(new SqliteDialect({ database })), SQLITE_MAX_PARAMS, grouped), exclusive };
 }
 
 /** SQLITE_BUSY / SQLITE_LOCKED (another process holds the file) become BUSY with a retry hint; other errors pass. */

@@ -77,7 +77,7 @@ export function makeAccountReferences(engine: SqlEngine): AccountReferences {
     await db
       .updateTable('audit_log')
       .set({ changes: sql<string>`REPLACE(changes, ${JSON.stringify(accountId)}, ${JSON.stringify(replacement)})` })
-      .where('id', 'in', rows.map((r) => r.id))
+      .where('id', 'in', rows.map((r) => r.id)) // bounded: at most `limit` ids, read just above
       .execute();
     return rows.length;
   }

@@ -12,10 +12,12 @@ import { makeSqlStore } from './sql-store';
  */
 export function makeAtomic(engine: SqlEngine, options: { settingsInSql?: boolean } = {}): Atomically {
   if (engine.dialect !== 'sqlite') return (work) => work({ store: makeSqlStore(engine) });
+  const exclusive = engine.exclusive ?? (<T>(work: () => Promise<T>) => work());
   return (work) =>
-    engine.db.transaction().execute((trx) => {
+    // Waits for an import step's transaction to end instead of opening one inside it (one connection, one transaction).
+    exclusive(() => engine.db.transaction().execute((trx) => {
       const inTransaction = { ...engine, db: trx };
       // Settings kept in the same SQLite file must be read through the transaction too, or they wait for it forever.
       return work({ store: makeSqlStore(inTransaction), ...(options.settingsInSql ? { settings: makeSqlSettings(inTransaction) } : {}) });
-    });
+    }));
 }

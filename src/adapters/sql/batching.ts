@@ -1,15 +1,44 @@
-// Splits multi-row statements so each stays under the engine's parameter limit and Forge's 1 MiB request limit.
+// Splits multi-row statements and key lists so no statement grows with the data: each stays under the engine's
+// parameter limit, a fixed number of items, and Forge's 1 MiB request limit measured in UTF-8 bytes.
 
-/** Forge SQL refuses requests over 1 MiB; leave room for the statement text and JSON framing. */
+/** Forge SQL refuses requests over 1 MiB (statement text and parameters, JSON-encoded). */
+export const FORGE_REQUEST_BYTES = 1024 * 1024;
+/** What one statement may carry: under Forge's request limit with room for the statement text and JSON framing. */
 export const MAX_STATEMENT_BYTES = 800 * 1024;
+/** Forge SQL refuses responses over 4 MiB; one read is sized to return at most half of that. */
+export const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+/** Items per `IN (...)` list or per list of row values: a fixed bound, whatever the size of the set. */
+export const MAX_LIST_ITEMS = 10000;
 
-export function approximateBytes(values: readonly unknown[]): number {
-  let bytes = 0;
-  for (const v of values) bytes += typeof v === 'string' ? v.length * 1.1 + 8 : 12;
+// Characters JSON must escape (quote, backslash, control characters): a value with any of them is measured exactly.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029]/;
+
+/** UTF-8 bytes of one bound value as a Forge SQL request carries it (JSON-encoded, with its comma). */
+export function jsonValueBytes(v: unknown): number {
+  if (typeof v === 'string') {
+    const text = NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : v;
+    return Buffer.byteLength(text, 'utf8') + 3;
+  }
+  if (v === null || v === undefined) return 5;
+  return String(v).length + 1;
+}
+
+/** UTF-8 bytes one bound value adds to a request: its JSON encoding plus its `?, ` in the statement text. */
+export function valueBytes(v: unknown): number {
+  return jsonValueBytes(v) + 3;
+}
+
+/** UTF-8 bytes of a row's bound values in a request, including each value's placeholder and the row's `(...)`. */
+export function statementBytes(values: readonly unknown[]): number {
+  let bytes = 4;
+  for (const v of values) bytes += valueBytes(v);
   return bytes;
 }
 
-/** Groups rows so that each group has at most `maxParams` bound values and about `maxBytes` of data. */
+/**
+ * Groups rows so that each group has at most `maxParams` bound values and at most `maxBytes` of request (UTF-8 bytes
+ * of the values, their placeholders and JSON framing). A single row over the limit travels alone.
+ */
 export function batchRows<T>(rows: readonly T[], valuesOf: (row: T) => readonly unknown[], maxParams: number, maxBytes = MAX_STATEMENT_BYTES): T[][] {
   const groups: T[][] = [];
   let current: T[] = [];
@@ -17,7 +46,7 @@ export function batchRows<T>(rows: readonly T[], valuesOf: (row: T) => readonly 
   let bytes = 0;
   for (const row of rows) {
     const values = valuesOf(row);
-    const size = approximateBytes(values);
+    const size = statementBytes(values);
     if (current.length > 0 && (params + values.length > maxParams || bytes + size > maxBytes)) {
       groups.push(current);
       current = [];
@@ -32,10 +61,23 @@ export function batchRows<T>(rows: readonly T[], valuesOf: (row: T) => readonly 
   return groups;
 }
 
-/** Splits a list of keys for `IN (...)` lookups. */
-export function chunkKeys<T>(keys: readonly T[], size: number): T[][] {
+/** Splits a list of keys for `IN (...)` lookups: at most `size` keys and MAX_STATEMENT_BYTES of them per list. */
+export function chunkKeys<T>(keys: readonly T[], size: number = MAX_LIST_ITEMS, maxBytes = MAX_STATEMENT_BYTES): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < keys.length; i += size) out.push(keys.slice(i, i + size));
+  let current: T[] = [];
+  let bytes = 0;
+  const limit = Math.min(size, MAX_LIST_ITEMS);
+  for (const key of keys) {
+    const b = valueBytes(key);
+    if (current.length > 0 && (current.length >= limit || bytes + b > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(key);
+    bytes += b;
+  }
+  if (current.length > 0) out.push(current);
   return out;
 }
 

@@ -1,19 +1,20 @@
 // Contacts, companies and memberships on SQL: lookups by IN lists, multi-row upserts, keyset-paged prefix search.
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import { AppError, conflict } from '../../domain/errors';
-import { searchWords } from '../../domain/normalise';
+import { companySearchText, contactSearchText, SEARCH_CANDIDATES, searchPieces, searchRank } from '../../domain/search-text';
 import type { Companies, Contacts, DirectoryQuery, Memberships, Page } from '../../domain/ports';
 import type { Company, Contact, Id, Membership, RecordType } from '../../domain/records';
 import { batchRows, chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
 import { sqlErrorKind } from './sql-errors';
-import { startsWith } from './like';
 import { upsertRows } from './upsert';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
 import type { CompaniesTable, ContactsTable, Database } from './schema';
 
 // Keys per IN (...) lookup: one statement per import chunk, within SQLite's 32,766 bound parameters.
 const IN_LIST = 10000;
+/** (contact, company) pairs per row-value list. */
+const PAIR_LIST = 2000;
 
 export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
@@ -43,50 +44,60 @@ export async function rethrowDuplicate<T>(what: string, run: () => Promise<T>): 
   }
 }
 
-/** Name words, the whole email and its domain: "ada", "lovelace", "ada.l@acme.com", "acme.com". */
-function contactTerms(c: Contact): string[] {
-  const domain = c.email.slice(c.email.indexOf('@') + 1);
-  return unique([...searchWords(c.firstName, c.lastName, c.displayName), c.email.slice(0, 191), domain.slice(0, 191)]);
-}
-
-function companyTerms(c: Company): string[] {
-  // Domain words too, so a search for "globex.com" (split into "globex" and "com") finds the company owning it.
-  return unique([...searchWords(c.name, ...c.domains), ...c.domains.map((d) => d.slice(0, 191))]);
-}
-
-/** The search index: terms per record, rewritten when a record's searchable text changes. */
+/** The search text of each record, rewritten (one upsert per batch) when a record's searchable text changes. */
 class SearchIndex {
-  constructor(private readonly engine: SqlEngine) {}
+  constructor(
+    private readonly engine: SqlEngine,
+    private readonly recordType: RecordType,
+  ) {}
 
-  async replace(recordType: RecordType, records: readonly { id: Id; terms: string[] }[], isNew: (id: Id) => boolean): Promise<void> {
-    const { db } = this.engine;
-    const stale = records.filter((r) => !isNew(r.id)).map((r) => r.id);
-    for (const ids of chunkKeys(stale, IN_LIST)) {
-      await db.deleteFrom('search_terms').where('record_type', '=', recordType).where('record_id', 'in', ids).execute();
-    }
-    const rows = records.flatMap((r) => r.terms.map((term) => ({ term, record_type: recordType, record_id: r.id })));
-    for (const batch of batchRows(rows, () => [0, 0, 0], this.engine.maxParams)) {
-      await db.insertInto('search_terms').values(batch).orIgnore().execute();
-    }
+  async write(records: readonly { id: Id; text: string }[]): Promise<void> {
+    const rows = records.map((r) => ({ record_type: this.recordType, record_id: r.id, body: r.text }));
+    await upsertRows(this.engine, 'search_text', rows, ['record_type', 'record_id'], ['body']);
   }
 
-  async remove(recordType: RecordType, ids: readonly Id[]): Promise<void> {
+  async remove(ids: readonly Id[]): Promise<void> {
     for (const chunk of chunkKeys(ids, IN_LIST)) {
-      await this.engine.db.deleteFrom('search_terms').where('record_type', '=', recordType).where('record_id', 'in', chunk).execute();
+      await this.engine.db.deleteFrom('search_text').where('record_type', '=', this.recordType).where('record_id', 'in', chunk).execute();
     }
   }
 
-  /** Ids whose terms start with every word of the query, as a subquery. */
-  matching(db: Kysely<Database>, recordType: RecordType, text: string) {
-    // An email or domain is searched as typed (lowercased), since those are stored as whole terms.
-    const raw = text.trim().toLowerCase();
-    const words = /[@.]/.test(raw) && !/\s/.test(raw) ? [raw.slice(0, 191)] : searchWords(text).slice(0, 5);
-    // Text with nothing searchable in it ("%", "_") matches nothing, rather than dropping the filter.
-    if (words.length === 0) return [db.selectFrom('search_terms').select('record_id').where(sql<SqlBool>`1 = 0`)];
-    return words.map((word) =>
-      // Escaped: a `%` or `_` the user typed matches only itself ("%@%" must not match everyone).
-      db.selectFrom('search_terms').select('record_id').where('record_type', '=', recordType).where(startsWith('term', word)),
-    );
+  /** Search rows containing every piece, anywhere (INSTR: exact under binary collation, no LIKE escaping). */
+  private containing(pieces: readonly string[]) {
+    return this.engine.db
+      .selectFrom('search_text')
+      .where('record_type', '=', this.recordType)
+      .where((eb) => eb.and(pieces.map((p) => eb(sql<number>`INSTR(body, ${p})`, '>', 0))));
+  }
+
+  /**
+   * Ids of records containing every piece of the query, as a subquery; null when there is no text. Text with nothing
+   * searchable in it ("%@%", "_") matches nothing rather than dropping the filter and listing everyone.
+   */
+  matching(text: string) {
+    if (text.trim() === '') return null;
+    const pieces = searchPieces(text);
+    const found = this.containing(pieces).select('record_id');
+    return pieces.length === 0 ? found.where(sql<SqlBool>`1 = 0`) : found;
+  }
+
+  /**
+   * The best `limit` matches: at most SEARCH_CANDIDATES rows are read (a LIMIT before any sort), then ranked: exact
+   * email or domain (`exact`), then matches at word starts, then inside words; ties by name.
+   */
+  async suggest<T extends { id: Id }>(text: string, limit: number, load: (ids: Id[]) => Promise<T[]>, exact: (record: T) => boolean, exactFirst: () => Promise<T[]>): Promise<T[]> {
+    const pieces = searchPieces(text);
+    if (pieces.length === 0) return [];
+    const rows = await this.containing(pieces).select(['record_id', 'body']).limit(SEARCH_CANDIDATES).execute();
+    const ranked = rows.map((r) => ({ id: r.record_id, body: r.body, rank: searchRank(pieces, r.body, false) })).sort((a, b) => a.rank - b.rank || (a.body < b.body ? -1 : a.body > b.body ? 1 : 0));
+    const pinned = await exactFirst();
+    const records = await load(unique([...pinned.map((r) => r.id), ...ranked.slice(0, limit).map((r) => r.id)]));
+    const order = new Map(ranked.map((r, i) => [r.id, i]));
+    return records
+      .map((record) => ({ record, rank: exact(record) ? -1 : (order.get(record.id) ?? ranked.length) }))
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, limit)
+      .map((r) => r.record);
   }
 }
 
@@ -97,12 +108,13 @@ function jsonValue(engine: SqlEngine, fieldId: string) {
 
 export function makeContacts(engine: SqlEngine): Contacts {
   const { db } = engine;
-  const index = new SearchIndex(engine);
+  const index = new SearchIndex(engine, 'contact');
   const columns: (keyof ContactsTable)[] = ['email', 'first_name', 'last_name', 'display_name', 'phone', 'job_title', 'custom', 'version', 'updated_at', 'updated_by'];
 
   function filtered(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>) {
     let q = db.selectFrom('contacts');
-    if (query.text?.trim()) for (const sub of index.matching(db, 'contact', query.text)) q = q.where('id', 'in', sub);
+    const sub = query.text ? index.matching(query.text) : null;
+    if (sub) q = q.where('id', 'in', sub);
     if (query.companyId || query.role) {
       let m = db.selectFrom('memberships').select('contact_id');
       if (query.companyId) m = m.where('company_id', '=', query.companyId);
@@ -183,9 +195,25 @@ export function makeContacts(engine: SqlEngine): Contacts {
       const row = await filtered(query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
+    async suggest(text, limit) {
+      const raw = text.trim().toLowerCase();
+      const domainOf = (email: string) => email.slice(email.indexOf('@') + 1);
+      return index.suggest(
+        text,
+        limit,
+        (ids) => this.findMany(ids),
+        (c) => c.email === raw || domainOf(c.email) === raw,
+        async () => (raw.includes('@') ? this.findByEmails([raw]) : []),
+      );
+    },
+    async rebuildSearchText(afterId, limit) {
+      const rows = await db.selectFrom('contacts').selectAll().where('id', '>', afterId ?? '').orderBy('id').limit(limit).execute();
+      await index.write(rows.map(toContact).map((c) => ({ id: c.id, text: contactSearchText(c) })));
+      return rows.length === limit ? rows[rows.length - 1]!.id : null;
+    },
     async insert(contact) {
       await rethrowDuplicate(`A contact with the email ${contact.email} already exists.`, () => db.insertInto('contacts').values(fromContact(contact)).execute());
-      await index.replace('contact', [{ id: contact.id, terms: contactTerms(contact) }], () => true);
+      await index.write([{ id: contact.id, text: contactSearchText(contact) }]);
     },
     async update(contact) {
       const row = fromContact(contact);
@@ -198,27 +226,27 @@ export function makeContacts(engine: SqlEngine): Contacts {
           .executeTakeFirst(),
       );
       if (Number(result.numUpdatedRows) !== 1) throw conflict(`Contact ${contact.email}`);
-      await index.replace('contact', [{ id: contact.id, terms: contactTerms(contact) }], () => false);
+      await index.write([{ id: contact.id, text: contactSearchText(contact) }]);
     },
     async delete(id) {
       await db.deleteFrom('contacts').where('id', '=', id).execute();
-      await index.remove('contact', [id]);
+      await index.remove([id]);
     },
     async saveMany(contacts, isNew) {
       if (contacts.length === 0) return;
       await upsertRows(engine, 'contacts', contacts.map(fromContact), ['id'], columns);
-      await index.replace('contact', contacts.map((c) => ({ id: c.id, terms: contactTerms(c) })), isNew);
+      await index.write(contacts.map((c) => ({ id: c.id, text: contactSearchText(c) })));
     },
     async deleteMany(ids) {
       for (const chunk of chunkKeys(ids, IN_LIST)) await db.deleteFrom('contacts').where('id', 'in', chunk).execute();
-      await index.remove('contact', ids);
+      await index.remove(ids);
     },
   };
 }
 
 export function makeCompanies(engine: SqlEngine): Companies {
   const { db } = engine;
-  const index = new SearchIndex(engine);
+  const index = new SearchIndex(engine, 'company');
   const columns: (keyof CompaniesTable)[] = ['name', 'name_key', 'parent_id', 'custom', 'version', 'updated_at', 'updated_by'];
 
   async function withDomains(rows: CompaniesTable[]): Promise<Company[]> {
@@ -270,7 +298,8 @@ export function makeCompanies(engine: SqlEngine): Companies {
 
   function filtered(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>) {
     let q = db.selectFrom('companies');
-    if (query.text?.trim()) for (const sub of index.matching(db, 'company', query.text)) q = q.where('id', 'in', sub);
+    const sub = query.text ? index.matching(query.text) : null;
+    if (sub) q = q.where('id', 'in', sub);
     if (query.parentId) q = q.where('parent_id', '=', query.parentId);
     if (query.custom) q = q.where(jsonValue(engine, query.custom.fieldId), '=', query.custom.value);
     return q;
@@ -290,27 +319,38 @@ export function makeCompanies(engine: SqlEngine): Companies {
     },
     findByNameKeys: (keys) => selectIn('name_key', keys),
     async findByDomainsOrNameKeys(domains, keys) {
-      if (domains.length === 0 && keys.length === 0) return [];
-      const rows = await db
-        .selectFrom('companies')
-        .leftJoin('company_domains', 'company_domains.company_id', 'companies.id')
-        .selectAll('companies')
-        .select('company_domains.domain')
-        .where((eb) => {
-          const ors = [];
-          if (domains.length > 0) ors.push(eb('companies.id', 'in', eb.selectFrom('company_domains').select('company_id').where('domain', 'in', unique(domains))));
-          if (keys.length > 0) ors.push(eb('companies.name_key', 'in', unique(keys)));
-          return eb.or(ors);
-        })
-        .orderBy('companies.id')
-        .orderBy('company_domains.domain')
-        .execute();
+      // The i-th chunk of domains and of name keys share one statement: one lookup per import chunk, bounded lists.
+      const domainChunks = chunkKeys(unique(domains), IN_LIST);
+      const keyChunks = chunkKeys(unique(keys), IN_LIST);
       const byId = new Map<string, Company>();
-      for (const { domain, ...row } of rows) {
-        const company = byId.get(row.id) ?? toCompany(row, []);
-        if (domain) company.domains.push(domain);
-        byId.set(row.id, company);
+      const seen = new Set<string>();
+      for (let i = 0; i < Math.max(domainChunks.length, keyChunks.length); i++) {
+        const someDomains = domainChunks[i] ?? []; // bounded: one chunk
+        const someKeys = keyChunks[i] ?? []; // bounded: one chunk
+        const rows = await db
+          .selectFrom('companies')
+          .leftJoin('company_domains', 'company_domains.company_id', 'companies.id')
+          .selectAll('companies')
+          .select('company_domains.domain')
+          .where((eb) => {
+            const ors = [];
+            if (someDomains.length > 0) ors.push(eb('companies.id', 'in', eb.selectFrom('company_domains').select('company_id').where('domain', 'in', someDomains)));
+            if (someKeys.length > 0) ors.push(eb('companies.name_key', 'in', someKeys));
+            return eb.or(ors);
+          })
+          .orderBy('companies.id')
+          .orderBy('company_domains.domain')
+          .execute();
+        for (const { domain, ...row } of rows) {
+          const company = byId.get(row.id) ?? toCompany(row, []);
+          if (domain && !seen.has(`${row.id} ${domain}`)) {
+            seen.add(`${row.id} ${domain}`);
+            company.domains.push(domain);
+          }
+          byId.set(row.id, company);
+        }
       }
+      for (const c of byId.values()) c.domains.sort();
       return [...byId.values()];
     },
     async search(query) {
@@ -329,6 +369,21 @@ export function makeCompanies(engine: SqlEngine): Companies {
     async count(query) {
       const row = await filtered(query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       return Number(row?.n ?? 0);
+    },
+    async suggest(text, limit) {
+      const raw = text.trim().toLowerCase();
+      return index.suggest(
+        text,
+        limit,
+        (ids) => selectIn('id', ids),
+        (c) => c.domains.includes(raw),
+        async () => (/^[^\s@]+\.[^\s@]+$/.test(raw) ? this.findByDomains([raw]) : []),
+      );
+    },
+    async rebuildSearchText(afterId, limit) {
+      const rows = await withDomains(await db.selectFrom('companies').selectAll().where('id', '>', afterId ?? '').orderBy('id').limit(limit).execute());
+      await index.write(rows.map((c) => ({ id: c.id, text: companySearchText(c) })));
+      return rows.length === limit ? rows[rows.length - 1]!.id : null;
     },
     async children(id) {
       return withDomains(await db.selectFrom('companies').selectAll().where('parent_id', '=', id).orderBy('name').limit(500).execute());
@@ -376,7 +431,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
     async insert(company) {
       await writeDomains([company], () => true);
       await db.insertInto('companies').values(fromCompany(company)).execute();
-      await index.replace('company', [{ id: company.id, terms: companyTerms(company) }], () => true);
+      await index.write([{ id: company.id, text: companySearchText(company) }]);
     },
     async update(company) {
       const row = fromCompany(company);
@@ -388,32 +443,32 @@ export function makeCompanies(engine: SqlEngine): Companies {
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw conflict(`Company ${company.name}`);
       await writeDomains([company], () => false);
-      await index.replace('company', [{ id: company.id, terms: companyTerms(company) }], () => false);
+      await index.write([{ id: company.id, text: companySearchText(company) }]);
     },
     async delete(id) {
       await db.deleteFrom('company_domains').where('company_id', '=', id).execute();
       await db.deleteFrom('companies').where('id', '=', id).execute();
-      await index.remove('company', [id]);
+      await index.remove([id]);
     },
     async saveMany(companies, isNew) {
       if (companies.length === 0) return;
       await writeDomains(companies, isNew);
       await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
-      await index.replace('company', companies.map((c) => ({ id: c.id, terms: companyTerms(c) })), isNew);
+      await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
     },
     async saveImported(companies, addedDomains, isNew) {
       if (companies.length === 0) return;
       await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
       const domainRows = addedDomains.map((d) => ({ domain: d.domain, company_id: d.companyId }));
-      for (const batch of batchRows(domainRows, () => [0, 0], engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
-      await index.replace('company', companies.map((c) => ({ id: c.id, terms: companyTerms(c) })), isNew);
+      for (const batch of batchRows(domainRows, Object.values, engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
+      await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
     },
     async deleteMany(ids) {
       for (const chunk of chunkKeys(ids, IN_LIST)) {
         await db.deleteFrom('company_domains').where('company_id', 'in', chunk).execute();
         await db.deleteFrom('companies').where('id', 'in', chunk).execute();
       }
-      await index.remove('company', ids);
+      await index.remove(ids);
     },
   };
 }
@@ -456,10 +511,11 @@ export function makeMemberships(engine: SqlEngine): Memberships {
       return Number(row?.n ?? 0);
     },
     async deleteMany(pairs) {
-      for (const batch of batchRows(pairs, () => [0, 0], engine.maxParams)) {
+      // Row values, not an OR chain per pair: the statement's depth stays flat and its size bounded per chunk.
+      for (const chunk of chunkKeys(pairs, PAIR_LIST)) {
         await db
           .deleteFrom('memberships')
-          .where((eb) => eb.or(batch.map((p) => eb.and([eb('contact_id', '=', p.contactId), eb('company_id', '=', p.companyId)]))))
+          .where((eb) => eb(eb.refTuple('contact_id', 'company_id'), 'in', chunk.map((p) => eb.tuple(p.contactId, p.companyId))))
           .execute();
       }
     },

@@ -11,13 +11,17 @@ export type SqlEngine = {
   counter: StatementCounter;
   /** Largest number of bound parameters one statement may carry on this engine. */
   maxParams: number;
+  /** Groups a step's statements into one transaction where the engine has them (see Store.grouped). */
+  grouped?<T>(work: () => Promise<T>): Promise<T>;
+  /** Runs work when no other grouped step or exclusive command is running in this process (the embedded store). */
+  exclusive?<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
-export function makeEngine(dialect: Dialect, kyselyDialect: KyselyDialect, maxParams: number): SqlEngine {
+export function makeEngine(dialect: Dialect, kyselyDialect: KyselyDialect, maxParams: number, grouped?: SqlEngine['grouped']): SqlEngine {
   const counter = new StatementCounter();
   const db = new Kysely<Database>({ dialect: countingDialect(kyselyDialect, counter) });
-  return { db, dialect, counter, maxParams, close: () => db.destroy() };
+  return { db, dialect, counter, maxParams, ...(grouped ? { grouped } : {}), close: () => db.destroy() };
 }
 
 /**

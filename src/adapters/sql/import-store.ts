@@ -1,11 +1,12 @@
 // Import jobs, their staged rows, issues and touched records on SQL: the bookkeeping behind resumable imports.
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { conflict } from '../../domain/errors';
 import type { ImportJobRecord, ImportJobs, ImportJobStatus, StagedRow, StoredImportIssue } from '../../domain/ports';
-import { batchRows, chunkKeys } from './batching';
+import { batchRows, chunkKeys, MAX_RESPONSE_BYTES } from './batching';
 import type { SqlEngine } from './engine';
 import { parseJson } from './rows';
-import type { ImportJobsTable, ImportRowsTable } from './schema';
+import type { Database, ImportJobsTable, ImportRowsTable } from './schema';
 
 const cellsSchema = z.union([z.array(z.string()), z.object({ error: z.string(), column: z.string().optional(), raw: z.string().optional() })]).catch({ error: 'The staged row could not be read.' });
 const anyJson = z.unknown();
@@ -49,8 +50,82 @@ const toRow = (r: Pick<ImportRowsTable, 'row_no' | 'line_no' | 'email_key' | 'ce
   cells: parseJson(r.cells, cellsSchema),
 });
 
+/** What one call may hold in memory when staged rows are wide; past it a page stops early (at a contact's end). */
+const MAX_PAGE_BYTES = 48 * 1024 * 1024;
+
+type RowFilter = (eb: ExpressionBuilder<Database, 'import_rows'>) => ReturnType<ExpressionBuilder<Database, 'import_rows'>['and']>;
+type Staged = Pick<ImportRowsTable, 'row_no' | 'line_no' | 'email_key' | 'cells'>;
+
 export function makeImportJobs(engine: SqlEngine): ImportJobs {
   const { db } = engine;
+  const cellBytes = engine.dialect === 'mysql' ? sql<number>`LENGTH(cells)` : sql<number>`LENGTH(CAST(cells AS BLOB))`;
+
+  /**
+   * Up to `limit` staged rows matching `filter` in `order`, in as many reads as it takes for each response to stay
+   * under MAX_RESPONSE_BYTES (Forge SQL answers at most 4 MiB): each read sizes its rows first (a window sum over
+   * their byte lengths, in the same statement) and returns the rows before the running total passes the budget.
+   * `more` says the page stopped early because of MAX_PAGE_BYTES.
+   */
+  async function boundedRows(jobId: string, filter: RowFilter, byEmail: boolean, limit: number): Promise<{ rows: Staged[]; more: boolean }> {
+    const rows: Staged[] = [];
+    let bytes = 0;
+    let after: Staged | null = null;
+    while (rows.length < limit) {
+      const resume = after;
+      const within = (eb: ExpressionBuilder<Database, 'import_rows'>) => {
+        const conditions = [filter(eb)];
+        if (resume) {
+          conditions.push(
+            byEmail
+              ? eb.or([eb('email_key', '>', resume.email_key), eb.and([eb('email_key', '=', resume.email_key), eb('row_no', '>', resume.row_no)])])
+              : eb('row_no', '>', resume.row_no),
+          );
+        }
+        return eb.and(conditions);
+      };
+      const ordered = <Q extends SelectQueryBuilder<Database, 'import_rows', object>>(q: Q) => (byEmail ? q.orderBy('email_key').orderBy('row_no') : q.orderBy('row_no')) as Q;
+      const sizes = ordered(db.selectFrom('import_rows').select(['row_no', 'email_key', cellBytes.as('len')]).where('job_id', '=', jobId).where(within)).limit(limit - rows.length);
+      const running = db
+        .selectFrom(sizes.as('s'))
+        .select((eb) => [
+          's.row_no',
+          's.len',
+          eb.fn.sum<number>('s.len').over((ob) => (byEmail ? ob.orderBy('s.email_key').orderBy('s.row_no') : ob.orderBy('s.row_no'))).as('run'),
+          eb.fn.countAll<number>().over().as('total'),
+        ]);
+      const page = await db
+        .selectFrom(running.as('w'))
+        .innerJoin('import_rows as r', (join) => join.on('r.job_id', '=', jobId).onRef('r.row_no', '=', 'w.row_no'))
+        .select(['r.row_no', 'r.line_no', 'r.email_key', 'r.cells', 'w.total'])
+        // The rows that start before the budget is spent: the first row always comes, however wide.
+        .where((eb) => eb(eb('w.run', '-', eb.ref('w.len')), '<', MAX_RESPONSE_BYTES))
+        .$if(byEmail, (q) => q.orderBy('r.email_key'))
+        .orderBy('r.row_no')
+        .execute();
+      if (page.length === 0) break;
+      const requested = limit - rows.length;
+      const cutByBytes = page.length < Number(page[0]!.total);
+      for (const { total: _total, ...r } of page) {
+        rows.push(r);
+        bytes += r.cells.length;
+      }
+      after = page[page.length - 1]!;
+      if (bytes >= MAX_PAGE_BYTES && rows.length < limit) {
+        if (byEmail) {
+          // Never hand back part of a contact's rows unless they are all there is.
+          const lastEmail = after.email_key;
+          const whole = rows.filter((r) => r.email_key !== lastEmail);
+          if (whole.length > 0) return { rows: whole, more: true };
+          continue;
+        }
+        return { rows, more: true };
+      }
+      // A read not cut by the response budget that came back short: no rows are left.
+      if (!cutByBytes && page.length < requested) break;
+    }
+    return { rows, more: false };
+  }
+
   return {
     async insert(job) {
       await db.insertInto('import_jobs').values(fromJob(job)).execute();
@@ -80,38 +155,33 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
       for (const batch of batchRows(values, Object.values, engine.maxParams)) await db.insertInto('import_rows').values(batch).orIgnore().execute();
     },
     async rowsInFileOrder(jobId, afterRowNo, limit) {
-      const rows = await db
-        .selectFrom('import_rows')
-        .select(['row_no', 'line_no', 'email_key', 'cells'])
-        .where('job_id', '=', jobId)
-        .where('row_no', '>', afterRowNo)
-        .orderBy('row_no')
-        .limit(limit)
-        .execute();
+      const { rows } = await boundedRows(jobId, (eb) => eb.and([eb('row_no', '>', afterRowNo)]), false, limit);
       return rows.map(toRow);
     },
     async rowsByEmail(jobId, after, limit) {
-      const base = () => db.selectFrom('import_rows').select(['row_no', 'line_no', 'email_key', 'cells']).where('job_id', '=', jobId);
       // Keyset on (email, row) as two index ranges: the rest of a cut group, then the emails after it.
       // (An OR of both in one WHERE makes some engines scan the whole job.)
       const rows: StagedRow[] = [];
       if (after && after.rowNo >= 0) {
-        const rest = await base().where('email_key', '=', after.emailKey).where('row_no', '>', after.rowNo).orderBy('row_no').limit(limit).execute();
-        rows.push(...rest.map(toRow));
-        if (rows.length >= limit) return rows;
+        const rest = await boundedRows(jobId, (eb) => eb.and([eb('email_key', '=', after.emailKey), eb('row_no', '>', after.rowNo)]), true, limit);
+        rows.push(...rest.rows.map(toRow));
+        if (rows.length >= limit || rest.more) return rows;
       }
-      const next = await base()
-        .where('email_key', '>', after ? after.emailKey : '')
-        .orderBy('email_key')
-        .orderBy('row_no')
-        .limit(limit - rows.length)
-        .execute();
-      return rows.concat(next.map(toRow));
+      const next = await boundedRows(jobId, (eb) => eb.and([eb('email_key', '>', after ? after.emailKey : '')]), true, limit - rows.length);
+      return rows.concat(next.rows.map(toRow));
     },
     async rowsByNumbers(jobId, rowNos) {
       const out: StagedRow[] = [];
-      for (const chunk of chunkKeys(rowNos, 10000)) {
-        out.push(...(await db.selectFrom('import_rows').select(['row_no', 'line_no', 'email_key', 'cells']).where('job_id', '=', jobId).where('row_no', 'in', chunk).orderBy('row_no').execute()).map(toRow));
+      for (const chunk of chunkKeys([...new Set(rowNos)].sort((a, b) => a - b), 10000)) {
+        let remaining = chunk;
+        while (remaining.length > 0) {
+          const wanted = remaining; // bounded: what is left of one chunk
+          const { rows } = await boundedRows(jobId, (eb) => eb.and([eb('row_no', 'in', wanted)]), false, wanted.length);
+          if (rows.length === 0) break;
+          out.push(...rows.map(toRow));
+          const last = rows[rows.length - 1]!.row_no;
+          remaining = wanted.filter((n) => n > last);
+        }
       }
       return out;
     },

@@ -175,6 +175,17 @@ const ALTERATIONS: { name: string; sql: (dialect: Dialect) => string }[] = [
     name: 'import_create_import_row_companies',
     sql: (dialect) => createTable(dialect, { name: 'import_row_companies', columns: [['job_id', 'id'], ['row_no', 'int'], ['company_id', 'id']], primaryKey: ['job_id', 'row_no'] }),
   },
+  // Search by any part of a record: one folded line per record, keyed by the record (no secondary index), scanned
+  // with INSTR and a LIMIT. Replaces a term row per word per record, which cost more than the records themselves.
+  {
+    name: 'speed_create_search_text',
+    sql: (dialect) =>
+      dialect === 'mysql'
+        ? 'CREATE TABLE IF NOT EXISTS search_text (record_type VARCHAR(32) NOT NULL, record_id VARCHAR(36) NOT NULL, body VARCHAR(400) NOT NULL, PRIMARY KEY (record_type, record_id)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin'
+        : 'CREATE TABLE IF NOT EXISTS search_text (record_type TEXT NOT NULL, record_id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (record_type, record_id)) WITHOUT ROWID',
+  },
+  // Existing installs fill search_text with rebuildSearchText (application/rebuild-search-text.ts) after this runs.
+  { name: 'speed_drop_search_terms', sql: () => 'DROP TABLE IF EXISTS search_terms' },
 ];
 
 /**

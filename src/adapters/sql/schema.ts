@@ -40,8 +40,8 @@ export type MembershipsTable = {
   created_by: string;
 };
 
-/** Folded words of names, emails and domains: the index behind prefix search. */
-export type SearchTermsTable = { term: string; record_type: string; record_id: string };
+/** One folded line per record (names, email, phone digits, domains, custom values): what search matches inside. */
+export type SearchTextTable = { record_type: string; record_id: string; body: string };
 
 export type LinksTable = {
   id: string;
@@ -133,7 +133,7 @@ export type Database = {
   companies: CompaniesTable;
   company_domains: CompanyDomainsTable;
   memberships: MembershipsTable;
-  search_terms: SearchTermsTable;
+  search_text: SearchTextTable;
   links: LinksTable;
   notes: NotesTable;
   custom_fields: CustomFieldsTable;
@@ -151,4 +151,4 @@ export type Database = {
 export type Dialect = 'mysql' | 'sqlite';
 
 /** Tables whose rows are directory data (as opposed to import bookkeeping): writes to these are "record writes". */
-export const RECORD_TABLES = ['contacts', 'companies', 'company_domains', 'memberships', 'search_terms', 'links', 'notes', 'custom_fields', 'audit_log'] as const;
+export const RECORD_TABLES = ['contacts', 'companies', 'company_domains', 'memberships', 'search_text', 'links', 'notes', 'custom_fields', 'audit_log'] as const;

@@ -24,5 +24,7 @@ export function makeSqlStore(engine: SqlEngine): Store {
     issueMatches: makeIssueMatches(engine),
     erasure: makeErasure(engine),
     auditGaps: makeAuditGaps(engine),
+    ...(engine.grouped ? { grouped: engine.grouped } : {}),
+    sqlMs: () => engine.counter.snapshot().sqlMs,
   };
 }

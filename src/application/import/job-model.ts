@@ -73,6 +73,17 @@ export const jobStateSchema = z.object({
     .nullable()
     .default(null),
   error: z.string().nullable().default(null),
+  /** The report counters of the step about to write, saved before its writes (see JobRun.countersBeforeWrites). */
+  pendingCounts: z
+    .object({
+      key: z.string(),
+      planned: z.object({ contacts: countsSchema, companies: countsSchema, memberships: countsSchema }),
+      contactsInFile: z.number(),
+      membershipsInFile: z.number(),
+      samples: z.array(sampleSchema),
+    })
+    .nullable()
+    .default(null),
 });
 export type JobState = z.infer<typeof jobStateSchema>;
 

@@ -173,7 +173,44 @@ class JobRun {
 
   /** Runs one step; returns false when the job is finished. */
   async step(): Promise<boolean> {
+    return this.store.grouped ? this.store.grouped(() => this.runStep()) : this.runStep();
+  }
+
+  /** Identifies the step being run by where the job stood when it began: the same after a crash and a retry. */
+  private stepKey = '';
+
+  /**
+   * Write-ahead for the report: the counters a step planned are saved before its writes, so a step run again after
+   * a crash restores them rather than counting records it finds already written (no counting scan at the end).
+   */
+  private async countersBeforeWrites(willWrite: boolean): Promise<void> {
+    const state = this.job.state;
+    const pending = state.pendingCounts;
+    // A retry: even when it finds everything already written (nothing left to write), its counts are the first run's.
+    if (pending?.key === this.stepKey) {
+      state.planned = structuredClone(pending.planned);
+      state.contactsInFile = pending.contactsInFile;
+      state.membershipsInFile = pending.membershipsInFile;
+      state.samples = structuredClone(pending.samples);
+      return;
+    }
+    if (!willWrite) return;
+    const { planned, contactsInFile, membershipsInFile, samples } = state;
+    const pendingCounts = structuredClone({ key: this.stepKey, planned, contactsInFile, membershipsInFile, samples });
+    // Stored over the state the step began from: a retry plans again from there, then takes these counters.
+    const saved = await saveJob(this.store, { ...this.job, state: { ...this.stepStart, pendingCounts } }, this.deps.clock());
+    // The same state object: the step goes on updating it (cursors) after its writes.
+    state.pendingCounts = pendingCounts;
+    this.job = { ...saved, state };
+  }
+
+  private stepStart: ImportJob['state'] = initialState();
+
+  private async runStep(): Promise<boolean> {
     this.chunkTime = null;
+    const s = this.job.state;
+    this.stepKey = JSON.stringify([s.phase, s.rowCursor, s.emailCursor, s.pendingParents.length]);
+    this.stepStart = structuredClone(s);
     // Real runs keep memory bounded whatever the file's size: what was written can be read back when needed.
     if (!this.job.dryRun && this.index.size > MAX_INDEXED_COMPANIES) {
       this.index.clear();
@@ -386,7 +423,7 @@ class JobRun {
     for (const { before, next } of changed.values()) {
       if (before === null) {
         const changes = { ...diff({}, next, COMPANY_KEYS), ...customDiff({}, next.custom) };
-        audit.push(this.entry('company', next.id, next.id, 'create', changes));
+        audit.push(this.entry('company', next.id, next.id, 'create', {}));
         this.sample(next.name, 'create company', changes);
         planned.created++;
         records.push(next);
@@ -403,7 +440,9 @@ class JobRun {
       this.sample(next.name, 'update company', changes, this.matchReasons.get(next.id));
       planned.updated++;
     }
-    if (this.job.dryRun || records.length === 0) return;
+    if (this.job.dryRun) return;
+    await this.countersBeforeWrites(records.length > 0);
+    if (records.length === 0) return;
     // Write-ahead: the log of previous values lands before the records change, so undo never loses them.
     await this.store.audit.append(audit);
     const created = new Set([...changed.values()].filter((c) => c.before === null).map((c) => c.next.id));
@@ -498,14 +537,15 @@ class JobRun {
       for (const w of warnings) issues.push({ rowNo: w.row, line: w.line ?? 0, issue: w });
       const before = stored.get(email) ?? null;
       const contactId = before?.id ?? this.id('contact', email);
-      // A new contact's memberships are logged inside its create entry (undo removes them with it): half the rows.
+      // A new contact's memberships are covered by its create entry (undo removes them with it): half the rows.
       let createdEntry: FieldChanges | null = null;
       const plan = planContact(before, merged, mode, () => ({ id: contactId, version: 1, createdAt: now, createdBy: this.actor, updatedAt: now, updatedBy: this.actor }));
       if (plan) {
         const record = before ? { ...plan.next, version: before.version + 1, updatedAt: now, updatedBy: this.actor } : plan.next;
         if (before) plan.changes._version = [before.version, record.version];
-        audit.push(this.entry('contact', contactId, contactId, before ? 'update' : 'create', plan.changes));
-        if (!before) createdEntry = plan.changes;
+        // A record the job created carries no copy of its values: its id and the job identify it for undo and history.
+        audit.push(this.entry('contact', contactId, contactId, before ? 'update' : 'create', before ? plan.changes : {}));
+        if (!before) createdEntry = {};
         this.sample(email, before ? 'update contact' : 'create contact', plan.changes, before ? 'same email' : undefined);
         contacts.push(record);
         if (!before) createdIds.add(contactId);
@@ -579,6 +619,7 @@ class JobRun {
     }
 
     if (!this.job.dryRun) {
+      await this.countersBeforeWrites(audit.length + contacts.length + upserts.length + removals.length > 0);
       await this.store.audit.append(audit);
       await this.store.contacts.saveMany(contacts, (id) => createdIds.has(id));
       if (upserts.length > 0) await this.store.memberships.upsertMany(upserts);
@@ -639,24 +680,9 @@ async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> 
   const state = job.state;
   const { errorRows, warnings } = await store.importJobs.countIssues(job.id);
   const touchedCompanies = await store.importJobs.countTouched(job.id, 'company');
-  let contacts: Counts;
-  let companies: Counts;
-  let memberships: Counts;
-  if (job.dryRun) {
-    ({ contacts, companies, memberships } = state.planned);
-    companies = { ...companies, unchanged: Math.max(0, touchedCompanies - companies.created - companies.updated) };
-  } else {
-    // Counted from the job's audit entries: exact even when chunks were retried after a crash.
-    const rows = await store.audit.countByAction(job.id);
-    const count = (type: string, action: string) => rows.find((r) => r.recordType === type && r.action === action)?.count ?? 0;
-    const c = { created: count('contact', 'create'), updated: count('contact', 'update') };
-    contacts = { ...c, unchanged: Math.max(0, state.contactsInFile - c.created - c.updated), removed: 0 };
-    const co = { created: count('company', 'create'), updated: count('company', 'update') };
-    companies = { ...co, unchanged: Math.max(0, touchedCompanies - co.created - co.updated), removed: 0 };
-    // Memberships the job created carry its actor; new contacts' ones are logged in the contact's create entry.
-    const m = { created: await store.memberships.countCreatedBy(importActor(job.id)), updated: count('membership', 'membership-update'), removed: count('membership', 'membership-remove') };
-    memberships = { ...m, unchanged: Math.max(0, state.membershipsInFile - m.created - m.updated) };
-  }
+  // Counted as planned, step by step, in the job's state (kept exact across retries): no counting scan at the end.
+  const { contacts, memberships } = state.planned;
+  const companies = { ...state.planned.companies, unchanged: Math.max(0, touchedCompanies - state.planned.companies.created - state.planned.companies.updated) };
   return {
     jobId: job.id,
     dryRun: job.dryRun,
@@ -680,7 +706,11 @@ async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> 
  * Advances the job until it is done or `deadlineMs` passes (Forge consumers have a fixed time budget).
  * Returns the job as it was left; its status says whether more work remains.
  */
-export async function processImport(deps: ImportDeps, jobId: string, options: { deadlineMs?: number; onStep?: (job: ImportJob) => void } = {}): Promise<ImportJob> {
+export async function processImport(
+  deps: ImportDeps,
+  jobId: string,
+  options: { deadlineMs?: number; onStep?: (job: ImportJob) => void; sqlSecondsPerMinute?: number } = {},
+): Promise<ImportJob> {
   let job = await loadJob(deps.store, jobId);
   if (job.status === 'done' || job.status === 'undone' || job.status === 'failed' || job.status === 'undoing') return job;
   if (job.status === 'staging') throw new AppError('INVALID_INPUT', `Import job ${jobId} is still receiving rows; finish the upload first.`);
@@ -694,8 +724,10 @@ export async function processImport(deps: ImportDeps, jobId: string, options: { 
   const run = new JobRun(deps, job, indexFor(jobId));
   try {
     await run.loadFields();
+    const pacer = options.sqlSecondsPerMinute !== undefined ? sqlPacer(deps, options.sqlSecondsPerMinute, options.deadlineMs) : null;
     while (await run.step()) {
       options.onStep?.(run.current);
+      await pacer?.();
       if (options.deadlineMs !== undefined && deps.clock().getTime() >= options.deadlineMs) break;
     }
   } catch (error) {
@@ -705,6 +737,27 @@ export async function processImport(deps: ImportDeps, jobId: string, options: { 
   }
   if (run.current.status === 'done') indexes.delete(jobId);
   return run.current;
+}
+
+/**
+ * Keeps an import's share of SQL time at `sqlSecondsPerMinute`: after each step, waits until the SQL time that step
+ * measured is at most that share of the time the step took (Forge bills an installation 62.5 s of SQL per minute,
+ * and the people using the app need the rest). Without a measure of SQL time it never waits.
+ */
+export function sqlPacer(deps: ImportDeps & { sleep?: (ms: number) => Promise<void> }, sqlSecondsPerMinute: number, deadlineMs?: number): () => Promise<void> {
+  const measured = deps.store.sqlMs?.bind(deps.store);
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let sqlBefore = measured?.() ?? 0;
+  let startedAt = deps.clock().getTime();
+  return async () => {
+    if (!measured) return;
+    const sqlMs = measured() - sqlBefore;
+    const now = deps.clock().getTime();
+    const wait = Math.min((sqlMs * 60) / sqlSecondsPerMinute - (now - startedAt), deadlineMs === undefined ? Infinity : deadlineMs - now);
+    if (wait > 0) await sleep(Math.ceil(wait));
+    sqlBefore = measured();
+    startedAt = deps.clock().getTime();
+  };
 }
 
 /** Marks a job that cannot go on as failed, keeping what it wrote (undo can still restore it). */

@@ -3,6 +3,9 @@ import { processImport, failImport, type ImportDeps } from './process-import';
 import { processUndo } from './undo-import';
 import { CONSUMER_BUDGET_MS, MAX_IMPORT_RETRIES, type ImportQueue, type ImportQueueMessage } from './import-queue';
 
+/** Half of the 62.5 s of SQL time per minute Forge gives an installation: the other half stays with the app's users. */
+export const IMPORT_SQL_SECONDS_PER_MINUTE = 31.25;
+
 export async function runImportStep(
   deps: ImportDeps & { importQueue: ImportQueue },
   message: ImportQueueMessage,
@@ -11,7 +14,7 @@ export async function runImportStep(
 ): Promise<void> {
   const deadlineMs = deps.clock().getTime() + budgetMs;
   try {
-    const job = message.kind === 'undo' ? await processUndo(deps, message.jobId, { deadlineMs }) : await processImport(deps, message.jobId, { deadlineMs });
+    const job = message.kind === 'undo' ? await processUndo(deps, message.jobId, { deadlineMs }) : await processImport(deps, message.jobId, { deadlineMs, sqlSecondsPerMinute: IMPORT_SQL_SECONDS_PER_MINUTE });
     // Saved state plus an idempotent next step make a duplicated delivery harmless: the version check lets one win.
     if (job.status === 'running' || job.status === 'queued' || job.status === 'undoing') await deps.importQueue.push(message);
   } catch (error) {

@@ -149,11 +149,15 @@ export async function processUndo(deps: ImportDeps, jobId: string, options: { de
       // Another import holds the lock (this undo's ran out while it was stopped): wait for it, as a queued retry does.
       throw new AppError('IMPORT_RUNNING', 'An import is running; the undo continues once that import has finished.');
     }
-    const entries = await deps.store.audit.forJob(jobId, undo.stage, undo.after, IMPORT_CHUNK_ROWS);
     const now = deps.clock().toISOString();
-    const undoable = withoutErased(entries, undo);
-    if (undo.stage === 'membership') await undoMemberships(deps.store, undoable, undo, now, undoActor(jobId));
-    else await undoRecords(deps.store, undo.stage, undoable, undo, jobId, now);
+    const chunk = async () => {
+      const found = await deps.store.audit.forJob(jobId, undo.stage, undo.after, IMPORT_CHUNK_ROWS);
+      const undoable = withoutErased(found, undo);
+      if (undo.stage === 'membership') await undoMemberships(deps.store, undoable, undo, now, undoActor(jobId));
+      else await undoRecords(deps.store, undo.stage, undoable, undo, jobId, now);
+      return found;
+    };
+    const entries = await (deps.store.grouped ? deps.store.grouped(chunk) : chunk());
     if (entries.length === IMPORT_CHUNK_ROWS) {
       undo.after = entries[entries.length - 1]!.id;
     } else {

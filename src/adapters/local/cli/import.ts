@@ -9,7 +9,7 @@ import { processImport } from '../../../application/import/process-import';
 import { interruptedJobs } from '../../../application/import/resume-jobs';
 import { processUndo, startUndo } from '../../../application/import/undo-import';
 import { AppError } from '../../../domain/errors';
-import { applyMigrations } from '../../sql/engine';
+import { migrateLocalStore } from '../migrate-local';
 import { makeSqlSettings } from '../../sql/record-store';
 import { makeSqlStore } from '../../sql/sql-store';
 import { checkDataDir, DataDirError } from '../data-dir';
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const engine = openSqlite(path.join(dir, DATABASE_FILE));
-  await applyMigrations(engine);
+  await migrateLocalStore(engine);
   const store = makeSqlStore(engine);
   const settings = makeSqlSettings(engine);
   const deps = { store, clock: () => new Date() };

@@ -1,0 +1,12 @@
+// Brings the embedded store's schema up to date, then refills what a migration left empty (the search text).
+import { rebuildSearchText } from '../../application/rebuild-search-text';
+import { applyMigrations, type SqlEngine } from '../sql/engine';
+import { makeSqlStore } from '../sql/sql-store';
+
+export const SEARCH_TEXT_MIGRATION = 'speed_create_search_text';
+
+export async function migrateLocalStore(engine: SqlEngine): Promise<string[]> {
+  const ran = await applyMigrations(engine);
+  if (ran.includes(SEARCH_TEXT_MIGRATION)) await rebuildSearchText(makeSqlStore(engine), () => new Date());
+  return ran;
+}

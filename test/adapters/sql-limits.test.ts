@@ -1,0 +1,93 @@
+// Forge SQL's request and response limits on every engine: statements sized by the UTF-8 bytes of their values,
+// reads of wide staged rows bounded by bytes as well as rows.
+import { batchRows, FORGE_REQUEST_BYTES, MAX_STATEMENT_BYTES, statementBytes } from '../../src/adapters/sql/batching';
+import type { SqlEngine } from '../../src/adapters/sql/engine';
+import { makeSqlStore } from '../../src/adapters/sql/sql-store';
+import type { Store } from '../../src/domain/ports';
+import { engines } from '../support/engines';
+
+/** Forge SQL answers at most 4 MiB per query. */
+const FORGE_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+describe('statement sizing', () => {
+  it.each([
+    ['Cyrillic', 'Ж'.repeat(1000)],
+    ['CJK', '漢'.repeat(1000)],
+    ['emoji', '😀'.repeat(1000)],
+    ['quotes and control characters', '"\u0001\\'.repeat(1000)],
+  ])('keeps every multi-row statement of %s text under 1 MiB as sent', (_name, text) => {
+    const rows = Array.from({ length: 2000 }, (_, i) => [`id-${i}`, text, i]);
+    const groups = batchRows(rows, (r) => r, 60000);
+    expect(groups.length).toBeGreaterThan(1);
+    for (const group of groups) {
+      const sent = jsonBytes(group.flat());
+      expect(sent).toBeLessThanOrEqual(MAX_STATEMENT_BYTES);
+      expect(sent).toBeLessThan(FORGE_REQUEST_BYTES);
+    }
+  });
+
+  it('counts a value by its UTF-8 bytes, not by its UTF-16 length', () => {
+    expect(statementBytes(['😀'.repeat(100)])).toBeGreaterThanOrEqual(400);
+    expect(statementBytes(['a'.repeat(100)])).toBeLessThan(120);
+  });
+});
+
+describe.each(engines())('reading wide staged rows on $name', (factory) => {
+  let engine: SqlEngine & { drop(): Promise<void> };
+  let store: Store;
+  beforeEach(async () => {
+    engine = await factory.open();
+    store = makeSqlStore(engine);
+  });
+  afterEach(() => engine.drop());
+
+  const COLUMNS = 200;
+  const ROWS = 60;
+  // 200 columns of 1,000 characters, some of them three bytes each in UTF-8: about 400 KB a row, 24 MB in all.
+  const wideRow = (n: number) => Array.from({ length: COLUMNS }, (_, c) => (c % 2 === 0 ? 'x' : '€').repeat(999) + String(n % 10));
+
+  async function stageWideRows(jobId: string) {
+    const now = '2026-03-01T00:00:00.000Z';
+    await store.importJobs.insert({ id: jobId, status: 'running', dryRun: false, fileName: 'wide.csv', spec: {}, totalRows: ROWS, state: {}, report: null, version: 1, createdAt: now, createdBy: 'a', updatedAt: now, finishedAt: null });
+    for (let i = 1; i <= ROWS; i += 5) {
+      await store.importJobs.stageRows(
+        jobId,
+        Array.from({ length: 5 }, (_, k) => ({ rowNo: i + k, lineNo: i + k + 1, emailKey: `p${(i + k) % 7}@wide.test`, cells: wideRow(i + k) })),
+      );
+    }
+  }
+
+  function largestResponse(): () => number {
+    let largest = 0;
+    engine.counter.onResult = (_sql, rows) => {
+      largest = Math.max(largest, jsonBytes(rows));
+    };
+    return () => largest;
+  }
+
+  it('returns every row in file order, each response under 4 MiB', async () => {
+    await stageWideRows('job-wide');
+    const largest = largestResponse();
+    const rows = await store.importJobs.rowsInFileOrder('job-wide', 0, 5000);
+    expect(rows.map((r) => r.rowNo)).toEqual(Array.from({ length: ROWS }, (_, i) => i + 1));
+    expect(rows[41]!.cells).toEqual(wideRow(42));
+    expect(largest()).toBeGreaterThan(1024 * 1024);
+    expect(largest()).toBeLessThan(FORGE_RESPONSE_BYTES);
+    expect(engine.counter.snapshot().maxStatementBytes).toBeLessThan(FORGE_REQUEST_BYTES);
+  });
+
+  it('returns every row by email, each response under 4 MiB, and pages from a cut group', async () => {
+    await stageWideRows('job-wide');
+    const largest = largestResponse();
+    const all = await store.importJobs.rowsByEmail('job-wide', null, 5000);
+    const expected = Array.from({ length: ROWS }, (_, i) => ({ email: `p${(i + 1) % 7}@wide.test`, row: i + 1 })).sort((a, b) => (a.email === b.email ? a.row - b.row : a.email < b.email ? -1 : 1));
+    expect(all.map((r) => r.rowNo)).toEqual(expected.map((e) => e.row));
+    expect(largest()).toBeLessThan(FORGE_RESPONSE_BYTES);
+    const rest = await store.importJobs.rowsByEmail('job-wide', { emailKey: all[3]!.emailKey, rowNo: all[3]!.rowNo }, 5000);
+    expect(rest.map((r) => r.rowNo)).toEqual(expected.slice(4).map((e) => e.row));
+    const some = await store.importJobs.rowsByNumbers('job-wide', [60, 2, 31]);
+    expect(some.map((r) => r.rowNo)).toEqual([2, 31, 60]);
+  });
+});
