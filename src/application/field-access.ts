@@ -2,7 +2,7 @@
 // history values of those fields are masked, and text searches only match what the caller could read.
 import type { AuditEntry, Contacts, DirectoryQuery, Page, Settings } from '../domain/ports';
 import { AppError } from '../domain/errors';
-import { searchWords } from '../domain/normalise';
+import { contactSearchText, searchPieces } from '../domain/search-text';
 import type { Contact, CustomValues, Id, Role } from '../domain/records';
 import { canReadField, readableCustom, type FieldVisibility, type GovernedField } from '../domain/visibility';
 import type { Actor } from './deps';
@@ -26,8 +26,8 @@ export type FieldReader = {
   custom(values: CustomValues): CustomValues;
   /** A history entry with the values of unreadable fields masked (that they changed still shows). */
   auditEntry(entry: AuditEntry): AuditEntry;
-  /** Whether a text search could match this contact on fields the caller can read (names, and email when readable). */
-  textMatchesContact(contact: { email: string; firstName: string; lastName: string; displayName: string }, text: string): boolean;
+  /** Whether a text search could match this contact on fields the caller can read. */
+  textMatchesContact(contact: Pick<Contact, 'email' | 'firstName' | 'lastName' | 'displayName' | 'phone' | 'custom'>, text: string): boolean;
 };
 
 export async function fieldReaderFor(settings: Settings, actor: Actor): Promise<FieldReader> {
@@ -41,7 +41,7 @@ export function fieldReader(role: Role, fields: FieldVisibility): FieldReader {
   const hiddenCustom = (id: Id) => !canRead({ customFieldId: id });
   const readsEverything = email && phone && Object.keys(fields.custom).every((id) => !hiddenCustom(id));
 
-  return {
+  const reader: FieldReader = {
     role,
     fields,
     canRead,
@@ -68,14 +68,14 @@ export function fieldReader(role: Role, fields: FieldVisibility): FieldReader {
       return { ...entry, changes };
     },
     textMatchesContact(contact, text) {
-      if (email) return true;
-      // Storage matches words as prefixes of names and of the email and its domain; without the email, names must do.
-      const raw = text.trim().toLowerCase();
-      if (/[@.]/.test(raw) && !/\s/.test(raw)) return false; // an email or domain: only the hidden field could match
-      const names = searchWords(contact.firstName, contact.lastName, contact.displayName === contact.email ? '' : contact.displayName);
-      return searchWords(text).every((word) => names.some((name) => name.startsWith(word)));
+      if (readsEverything) return true;
+      // The same test the store makes (every piece inside the folded search text), on what this caller may read.
+      const pieces = searchPieces(text);
+      const readable = contactSearchText(reader.contact(contact));
+      return pieces.length > 0 && pieces.every((piece) => readable.includes(piece));
     },
   };
+  return reader;
 }
 
 /** Store rows read to fill one page when matches on hidden fields are left out; a page may come back short past it. */
@@ -97,7 +97,7 @@ export async function searchReadableContacts(
   options: { countTotal: boolean } = { countTotal: true },
 ): Promise<{ page: Page<Contact>; total: number | null }> {
   const text = query.text?.trim() ?? '';
-  if (text === '' || reader.canRead('email')) {
+  if (text === '' || reader.readsEverything) {
     const { after: _after, limit: _limit, sort: _sort, ...filter } = query;
     const [page, total] = await Promise.all([contacts.search(query), options.countTotal ? contacts.count(filter) : Promise.resolve(null)]);
     return { page, total };
