@@ -19,7 +19,7 @@ describe('resolving the company a row means', () => {
   const nameless = company('3', 'Globex');
 
   it('finds a company by any of its domains, whatever name the row gives', () => {
-    expect(resolveCompany(row('Something Else', ['other.com']), lookup([acme, other]))).toEqual({ kind: 'found', company: other, by: 'domain' });
+    expect(resolveCompany(row('Something Else', ['other.com']), lookup([acme, other]))).toEqual({ kind: 'found', company: other, by: 'domain', reason: 'domain other.com' });
   });
 
   it('refuses a row whose domains belong to two different companies', () => {
@@ -28,7 +28,7 @@ describe('resolving the company a row means', () => {
   });
 
   it('finds a company by its name key when the row has no domain', () => {
-    expect(resolveCompany(row('ACME, Inc.'), lookup([acme]))).toEqual({ kind: 'found', company: acme, by: 'name' });
+    expect(resolveCompany(row('ACME, Inc.'), lookup([acme]))).toEqual({ kind: 'found', company: acme, by: 'name', reason: 'name key acme' });
   });
 
   it('does not match a namesake that owns a different domain: the row is a new company and the namesake is named', () => {
@@ -36,7 +36,7 @@ describe('resolving the company a row means', () => {
   });
 
   it('gives a domain to a namesake that has none', () => {
-    expect(resolveCompany(row('Globex', ['globex.com']), lookup([nameless]))).toEqual({ kind: 'found', company: nameless, by: 'name' });
+    expect(resolveCompany(row('Globex', ['globex.com']), lookup([nameless]))).toEqual({ kind: 'found', company: nameless, by: 'name', reason: 'name key globex' });
   });
 
   it('refuses a name without domain that matches several companies', () => {

@@ -157,11 +157,13 @@ function handlerFor<K extends ResolverKey>(key: K, deps: ResolverDeps): Resolver
         const first = problems[0] ?? { field: '', message: 'The request is not valid.' };
         return failure({ code: 'INVALID_INPUT', message: describeProblem(first), details: { field: first.field, problems: problems.slice(0, 20) } });
       }
+      // Fields below the caller's role leave no trace in the answer (the admins' field visibility settings). Read before
+      // the command runs: nothing may fail after its writes are committed.
+      const reader = needsReader(key) ? await fieldReaderFor(deps.settings, actor) : null;
       // A command that writes runs as one unit where the store allows it, so a failure leaves no half-done write.
       const { atomically } = deps;
       const data = action !== 'read' && atomically ? await atomically((ports) => run({ ...deps, ...ports }, actor, parsed.data)) : await run(deps, actor, parsed.data);
-      // Fields below the caller's role leave no trace in the answer (the admins' field visibility settings).
-      return { ok: true, data: needsReader(key) ? redactResult(key, data, await fieldReaderFor(deps.settings, actor)) : data };
+      return { ok: true, data: reader ? redactResult(key, data, reader) : data };
     } catch (error) {
       // Forge shows the user its consent screen when this error leaves the function (calls made as the user).
       if (isPlatformSignal(error)) throw error;
