@@ -1,8 +1,10 @@
 // Brings the Forge SQL schema up to date: idempotent DDL, paced under Forge's DDL rate limit, run from the install
 // and upgrade triggers (through a queue) and from an hourly scheduled trigger, so every installation gets every migration.
 import { sql as forgeSql } from '@forge/sql';
+import { rebuildSearchText } from '../../application/rebuild-search-text';
 import { migrations as allMigrations, type Migration } from '../sql/migrations';
-import type { ForgeSqlClient } from './forge-sql-dialect';
+import { makeSqlStore } from '../sql/sql-store';
+import { openForgeSql, type ForgeSqlClient } from './forge-sql-dialect';
 
 /** developer.atlassian.com/platform/forge/limits-sql: "DDL Requests per minute (RPM) 25" per installation. */
 export const FORGE_DDL_PER_MINUTE = 25;
@@ -27,7 +29,14 @@ export type MigrationRunDeps = {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   migrations?: Migration[];
+  /**
+   * Data a migration leaves to fill (the search text of existing records), run after every DDL statement applied,
+   * recorded in `__migrations` by name once done; `run` answers whether it finished before `deadlineMs`.
+   */
+  dataSteps?: DataStep[];
 };
+
+export type DataStep = { name: string; run: (deadlineMs: number) => Promise<boolean> };
 
 export type MigrationRun = {
   applied: string[];
@@ -96,6 +105,14 @@ export async function runPendingMigrations(deps: MigrationRunDeps): Promise<Migr
     await deps.client.prepare('INSERT INTO __migrations (name) VALUES (?)').bindParams(migration.name).execute();
     applied.push(migration.name);
   }
+  for (const [i, step] of (deps.dataSteps ?? []).entries()) {
+    if (done.has(step.name)) continue;
+    const rest = () => (deps.dataSteps ?? []).slice(i).map((d) => d.name);
+    // Idempotent: a run cut short starts the step again; what it wrote is written again, the same.
+    if (!(await step.run(start + RUN_BUDGET_MS))) return { applied, pending: rest(), stoppedBy: 'time' };
+    await deps.client.prepare('INSERT INTO __migrations (name) VALUES (?)').bindParams(step.name).execute();
+    applied.push(step.name);
+  }
   return { applied, pending: [], stoppedBy: null };
 }
 
@@ -109,5 +126,16 @@ export class MigrationFailed extends Error {
 
 /** The production wiring: Forge SQL and real time. */
 export function runMigrations(): Promise<MigrationRun> {
-  return runPendingMigrations({ client: forgeSql, now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+  return runPendingMigrations({
+    client: forgeSql,
+    now: Date.now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    dataSteps: [SEARCH_TEXT_FILL],
+  });
+}
+
+/** Records stored before the search text existed get theirs (a fresh install has none to fill, and finishes at once). */
+export const SEARCH_TEXT_FILL: DataStep = {
+  name: 'speed_fill_search_text',
+  run: async (deadlineMs) => (await rebuildSearchText(makeSqlStore(openForgeSql()), () => new Date(), undefined, deadlineMs)) === null,
 }

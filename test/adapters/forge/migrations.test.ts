@@ -1,6 +1,10 @@
 // Schema migrations on Forge SQL: every installation gets every migration, under the DDL rate limit, and a crash
 // between running a statement and recording it cannot wedge the schema.
-import { DDL_BUDGET_PER_MINUTE, FORGE_DDL_PER_MINUTE, runPendingMigrations, type MigrationRunDeps } from '../../../src/adapters/forge/migrations';
+import { DDL_BUDGET_PER_MINUTE, FORGE_DDL_PER_MINUTE, runPendingMigrations, type DataStep, type MigrationRunDeps } from '../../../src/adapters/forge/migrations';
+import { openForgeSql } from '../../../src/adapters/forge/forge-sql-dialect';
+import { makeSqlStore } from '../../../src/adapters/sql/sql-store';
+import { rebuildSearchText } from '../../../src/application/rebuild-search-text';
+import { aContact } from '../../support/builders';
 import { idempotentDdl, migrations } from '../../../src/adapters/sql/migrations';
 import { openFakeForgeSql, type FakeForgeSql } from '../../support/fake-forge-sql';
 
@@ -82,6 +86,21 @@ maria('the Forge migration runner against the fake Forge SQL service', () => {
     await fake.direct('DELETE FROM __migrations WHERE name IN (?, ?)', last);
     clock.advance(3_600_000);
     expect(await runPendingMigrations(deps)).toEqual({ applied: last, pending: [], stoppedBy: null });
+  });
+
+  it('fills the search text of records stored before it existed, after the DDL, once', async () => {
+    await runPendingMigrations(deps);
+    const store = makeSqlStore(openForgeSql(fake.client));
+    await store.contacts.insert(aContact({ email: 'ada@copeland.example', firstName: 'Ada', lastName: 'Copeland', displayName: 'Ada Copeland' }));
+    // As an install upgraded from the term-per-word search has it: records, and no search text yet.
+    await fake.direct('DELETE FROM search_text');
+    expect(await store.contacts.suggest('opeland', 5)).toEqual([]);
+    let runs = 0;
+    const fill: DataStep = { name: 'speed_fill_search_text', run: async (deadline) => (runs++, (await rebuildSearchText(store, () => new Date(clock.now()), undefined, deadline)) === null) };
+    expect(await runPendingMigrations({ ...deps, dataSteps: [fill] })).toEqual({ applied: ['speed_fill_search_text'], pending: [], stoppedBy: null });
+    expect((await store.contacts.suggest('opeland', 5)).map((c) => c.email)).toEqual(['ada@copeland.example']);
+    expect(await runPendingMigrations({ ...deps, dataSteps: [fill] })).toEqual({ applied: [], pending: [], stoppedBy: null });
+    expect(runs).toBe(1);
   });
 
   it('can run every shipped statement twice on Forge SQL’s dialect without an error', async () => {
