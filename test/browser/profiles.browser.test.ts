@@ -5,7 +5,6 @@ import type { Page } from 'playwright-core';
 import { describeInBrowser, openBrowserSession, saveScreenshot, type BrowserSession } from '../support/browser';
 
 const BROWSER_TIMEOUT_MS = 120_000;
-const SITE = 'https://customer-directory.example.atlassian.net';
 
 type Found = { items: { id: string; displayName?: string; name?: string }[] };
 
@@ -21,6 +20,8 @@ describeInBrowser('profiles as the account view', () => {
     session.invoke('links/add', { recordType, recordId, target: { type: 'issue', issueKey }, alsoCompanyIds: [] }, 'local-agent');
   const workList = () => page.getByRole('list', { name: 'Linked work items' });
   const workKeys = async () => (await workList().locator('.work-key').allInnerTexts()).map((t) => t.replace(/\s*\(opens in a new tab\)/, '').trim());
+  // The local runner plays the Atlassian site on its own address (so /browse/KEY opens the local issue view).
+  const site = () => session.runner.url;
   const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
 
   beforeAll(async () => {
@@ -49,7 +50,7 @@ describeInBrowser('profiles as the account view', () => {
       expect(await eng.innerText()).toMatch(/Retry webhook deliveries[\s\S]*Story[\s\S]*Engineering[\s\S]*Assignee: Local Agent[\s\S]*Updated/);
       expect(await eng.getByText('In Progress', { exact: true }).count()).toBe(1);
       expect(await eng.getByRole('link').getAttribute('target')).toBe('_blank');
-      expect(await eng.getByRole('link').getAttribute('href')).toBe(`${SITE}/browse/ENG-12`);
+      expect(await eng.getByRole('link').getAttribute('href')).toBe(`${site()}/browse/ENG-12`);
       await page.getByRole('button', { name: /^Issues 3$/ }).waitFor();
       await saveScreenshot(page, 'profile-linked-work');
 
@@ -86,12 +87,12 @@ describeInBrowser('profiles as the account view', () => {
       await page.getByRole('alert').getByText(/another Atlassian site/).waitFor();
       await saveScreenshot(page, 'profile-link-refused');
 
-      await field.fill(`${SITE}/servicedesk/customer/portal/1/SUP-4`);
+      await field.fill(`${site()}/servicedesk/customer/portal/1/SUP-4`);
       await page.getByRole('button', { name: 'Link', exact: true }).click();
       await page.getByText('Linked SUP-4.').waitFor();
       await workList().getByText('SUP-4').waitFor();
 
-      await field.fill(`${SITE}/wiki/spaces/CS/pages/65540/Escalations`);
+      await field.fill(`${site()}/wiki/spaces/CS/pages/65540/Escalations`);
       await page.getByRole('button', { name: 'Link', exact: true }).click();
       await workList().getByText('Northwind: escalation runbook').waitFor();
       await page.getByRole('button', { name: /^Pages 1$/ }).waitFor();

@@ -15,9 +15,15 @@ export function makeAtomic(engine: SqlEngine, options: { settingsInSql?: boolean
   const exclusive = engine.exclusive ?? (<T>(work: () => Promise<T>) => work());
   return (work) =>
     // Waits for an import step's transaction to end instead of opening one inside it (one connection, one transaction).
-    exclusive(() => engine.db.transaction().execute((trx) => {
-      const inTransaction = { ...engine, db: trx };
-      // Settings kept in the same SQLite file must be read through the transaction too, or they wait for it forever.
-      return work({ store: makeSqlStore(inTransaction), ...(options.settingsInSql ? { settings: makeSqlSettings(inTransaction) } : {}) });
-    }));
+    exclusive(async () => {
+      const later: ((root: SqlEngine) => Promise<void>)[] = [];
+      const result = await engine.db.transaction().execute((trx) => {
+        const inTransaction: SqlEngine = { ...engine, db: trx, afterCommit: (fn) => later.push(fn) };
+        // Settings kept in the same SQLite file must be read through the transaction too, or they wait for it forever.
+        return work({ store: makeSqlStore(inTransaction), ...(options.settingsInSql ? { settings: makeSqlSettings(inTransaction) } : {}) });
+      });
+      // What cannot run inside a transaction (a WAL checkpoint after an erasure) runs once it has committed.
+      for (const fn of later) await fn(engine);
+      return result;
+    });
 }

@@ -15,6 +15,8 @@ export type SqlEngine = {
   grouped?<T>(work: () => Promise<T>): Promise<T>;
   /** Runs work when no other grouped step or exclusive command is running in this process (the embedded store). */
   exclusive?<T>(work: () => Promise<T>): Promise<T>;
+  /** Inside a command's transaction: work that must run on the engine once the transaction has committed. */
+  afterCommit?(work: (engine: SqlEngine) => Promise<void>): void;
   close(): Promise<void>;
 };
 

@@ -133,8 +133,12 @@ export function makeErasure(engine: SqlEngine): Erasure {
     },
 
     async compact() {
+      if (engine.dialect !== 'sqlite') return;
       // secure_delete (set when the file is opened) zeroes freed pages; the checkpoint empties the WAL's old copies.
-      if (engine.dialect === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+      // SQLite refuses a checkpoint inside a transaction: in a command's, it runs once that has committed.
+      const checkpoint = async (on: SqlEngine) => void (await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(on.db));
+      if (engine.afterCommit) engine.afterCommit(checkpoint);
+      else await checkpoint(engine);
     },
   };
 }
