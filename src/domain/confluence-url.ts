@@ -28,7 +28,10 @@ export function parseConfluenceUrl(raw: string): ConfluenceTarget | ConfluenceUr
   } catch {
     return { problem: NOT_CONFLUENCE };
   }
-  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
+  // Plain http only for a site on this machine (the local runner plays the Atlassian site there); links must be on
+  // the site's own origin anyway, which on Forge is always https://<site>.atlassian.net.
+  const local = url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
+  if ((url.protocol !== 'https:' && !local) || url.username !== '' || url.password !== '') {
     return { problem: 'Confluence links start with https://; copy the page address from the browser.' };
   }
   const segments = url.pathname.split('/').filter((s) => s !== '').map(safeDecode);

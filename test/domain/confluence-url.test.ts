@@ -20,6 +20,7 @@ describe('parseConfluenceUrl', () => {
   it.each([
     ['javascript:alert(1)', 'https://'],
     ['http://acme.atlassian.net/wiki/spaces/CS/pages/1', 'https://'],
+    ['http://evil.localhost.example/wiki/spaces/CS/pages/1', 'https://'],
     ['https://user:secret@acme.atlassian.net/wiki/spaces/CS/pages/1', 'https://'],
     [`${SITE}/wiki/x/AbCd`, 'Short Confluence links'],
     [`${SITE}/wiki/spaces/CS/blog/2025/01/01/777/News`, 'Blog posts'],
@@ -30,6 +31,10 @@ describe('parseConfluenceUrl', () => {
   ])('refuses %s, saying what to do', (url, problem) => {
     const result = parseConfluenceUrl(url);
     expect(isConfluenceUrlProblem(result) && result.problem).toContain(problem);
+  });
+
+  it('reads plain http only from this machine, where the local runner plays the site', () => {
+    expect(parseConfluenceUrl('http://localhost:8080/wiki/spaces/CS/pages/65540/Escalations')).toMatchObject({ kind: 'page', pageId: '65540', url: 'http://localhost:8080/wiki/spaces/CS/pages/65540' });
   });
 
   it('never keeps the query, fragment or a script from the pasted text in the URL it returns', () => {
