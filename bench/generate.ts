@@ -2,18 +2,7 @@
 // duplicates, quoted commas and newlines, non-ASCII names.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same file on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/support/csv-fixtures';
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Zoë', 'José', 'Søren', 'Łukasz', 'Amélie', 'Björn', 'Chloé', 'Dmitri', 'Émile', 'Fatima', 'Günter', 'Hiroshi', 'Inês', 'Jürgen', 'Kai', 'Lucía', 'Mateo', 'Noor', 'Olga', 'Priya', 'Quentin', 'Renée', 'Siobhán', 'Tomás', 'Uma', 'Václav', 'Wei'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'García', 'Müller', 'Østergaard', 'Kowalski', 'Dubois', 'Nguyễn', 'O\'Brien', 'Smith', 'Jones', 'Brown', 'Taylor', 'Wilson', 'Martín', 'Rossi', 'Novák', 'Yılmaz', 'Kim'];
@@ -27,7 +16,7 @@ export const BENCH_HEADER = ['Email', 'First Name', 'Last Name', 'Phone', 'Job T
 
 /** Writes `rows` data rows to `file`; returns how many rows were made invalid on purpose. */
 export async function generateFile(file: string, rows: number, seed = 42): Promise<{ invalid: number }> {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const out = createWriteStream(file);
   out.write(BENCH_HEADER.join(',') + '\n');

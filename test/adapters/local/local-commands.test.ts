@@ -48,8 +48,11 @@ describe('commands on the local app', () => {
     }
     expect(failures).toEqual([]);
     expect(made).toBeGreaterThan(0);
-    await app.deps.importQueue.idle();
-    const status = await app.invoke('import/status', { jobId }, 'local-admin');
-    expect(status).toMatchObject({ ok: true, data: { status: 'done' } });
+    let status = await app.invoke('import/status', { jobId }, 'local-admin');
+    for (let i = 0; i < 600 && !(status.ok && (status.data as { status: string }).status === 'done'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await app.invoke('import/status', { jobId }, 'local-admin');
+    }
+    expect(status).toMatchObject({ ok: true, data: { status: 'done', report: { rows: 6000, rejected: 0 } } });
   });
 });
