@@ -15,6 +15,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(uuid|@forge)/)'],
   // Atlaskit ships compiled CSS files beside its modules; tests that render Atlaskit (the local panel host) need no styles.
   moduleNameMapper: { '\\.css$': '<rootDir>/test/support/style-stub.cjs' },
+  // Both cores: Jest's default (cores - 1) runs the suite in band on this 2-core machine, twice as long.
+  maxWorkers: 2,
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
 };
