@@ -1,9 +1,9 @@
 // What of a record the caller may read: email, phone and custom values below their role are left out of every answer,
 // history values of those fields are masked, and text searches only match what the caller could read.
-import type { AuditEntry, Contacts, DirectoryQuery, Page, Settings } from '../domain/ports';
+import type { AuditEntry, DirectoryQuery, Page, Settings } from '../domain/ports';
 import { AppError } from '../domain/errors';
-import { contactSearchText, searchPieces } from '../domain/search-text';
-import type { Contact, CustomValues, Id, Role } from '../domain/records';
+import { companySearchText, contactSearchText, searchPieces } from '../domain/search-text';
+import type { Company, Contact, CustomValues, Id, Role } from '../domain/records';
 import { canReadField, readableCustom, type FieldVisibility, type GovernedField } from '../domain/visibility';
 import type { Actor } from './deps';
 import { loadVisibility } from './visibility-settings';
@@ -26,6 +26,8 @@ export type FieldReader = {
   custom(values: CustomValues): CustomValues;
   /** A history entry with the values of unreadable fields masked (that they changed still shows). */
   auditEntry(entry: AuditEntry): AuditEntry;
+  /** Whether a text search could match this company on fields the caller can read (hidden custom values left out). */
+  textMatchesCompany(company: Pick<Company, 'name' | 'domains' | 'custom'>, text: string): boolean;
   /** Whether a text search could match this contact on fields the caller can read. */
   textMatchesContact(contact: Pick<Contact, 'email' | 'firstName' | 'lastName' | 'displayName' | 'phone' | 'custom'>, text: string): boolean;
 };
@@ -67,6 +69,12 @@ export function fieldReader(role: Role, fields: FieldVisibility): FieldReader {
       }
       return { ...entry, changes };
     },
+    textMatchesCompany(company, text) {
+      if (readsEverything) return true;
+      const pieces = searchPieces(text);
+      const readable = companySearchText({ ...company, custom: readableCustom(role, fields, company.custom) });
+      return pieces.length > 0 && pieces.every((piece) => readable.includes(piece));
+    },
     textMatchesContact(contact, text) {
       if (readsEverything) return true;
       // The same test the store makes (every piece inside the folded search text), on what this caller may read.
@@ -83,31 +91,32 @@ export const MAX_FILTERED_SCANS = 10;
 /** Store matches counted for the total when some of them may only match on hidden fields. */
 export const MAX_FILTERED_TOTAL_SCAN = 500;
 
-type ContactSearchStore = Pick<Contacts, 'search' | 'count'>;
+type SearchSource<T> = { search(query: DirectoryQuery): Promise<Page<T>>; count(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>): Promise<number> };
 
 /**
- * A page of contacts for a text query, and its total, matching only on what the caller can read. When the caller
- * reads emails this is the store's own search; otherwise rows that matched only on the email are left out, the page
- * is filled from further rows, and the total counts visible matches among the first MAX_FILTERED_TOTAL_SCAN.
+ * A page of records for a text query, and its total, matching only on what the caller can read. When the caller
+ * reads every field this is the store's own search; otherwise rows that matched only on a hidden field are left out,
+ * the page is filled from further rows, and the total counts visible matches among the first MAX_FILTERED_TOTAL_SCAN.
  */
-export async function searchReadableContacts(
-  contacts: ContactSearchStore,
+async function searchReadable<T>(
+  source: SearchSource<T>,
   query: DirectoryQuery,
   reader: FieldReader,
-  options: { countTotal: boolean } = { countTotal: true },
-): Promise<{ page: Page<Contact>; total: number | null }> {
+  matches: (record: T, text: string) => boolean,
+  options: { countTotal: boolean },
+): Promise<{ page: Page<T>; total: number | null }> {
   const text = query.text?.trim() ?? '';
   if (text === '' || reader.readsEverything) {
     const { after: _after, limit: _limit, sort: _sort, ...filter } = query;
-    const [page, total] = await Promise.all([contacts.search(query), options.countTotal ? contacts.count(filter) : Promise.resolve(null)]);
+    const [page, total] = await Promise.all([source.search(query), options.countTotal ? source.count(filter) : Promise.resolve(null)]);
     return { page, total };
   }
-  const items: Contact[] = [];
+  const items: T[] = [];
   let after = query.after ?? null;
   for (let scan = 0; scan < MAX_FILTERED_SCANS && items.length < query.limit; scan++) {
     // Whole store pages are consumed, so the store's own cursor stays exact.
-    const page = await contacts.search({ ...query, after, limit: query.limit - items.length });
-    items.push(...page.items.filter((c) => reader.textMatchesContact(c, text)));
+    const page = await source.search({ ...query, after, limit: query.limit - items.length });
+    items.push(...page.items.filter((r) => matches(r, text)));
     after = page.next;
     if (after === null) break;
   }
@@ -115,13 +124,31 @@ export async function searchReadableContacts(
   let total = 0;
   let cursor: string | null = null;
   for (let seen = 0; seen < MAX_FILTERED_TOTAL_SCAN; ) {
-    const page: Page<Contact> = await contacts.search({ ...query, after: cursor, limit: 100 });
-    total += page.items.filter((c) => reader.textMatchesContact(c, text)).length;
+    const page: Page<T> = await source.search({ ...query, after: cursor, limit: 100 });
+    total += page.items.filter((r) => matches(r, text)).length;
     seen += page.items.length;
     cursor = page.next;
     if (cursor === null || page.items.length === 0) break;
   }
   return { page: { items, next: after }, total: Math.max(total, items.length) };
+}
+
+export function searchReadableContacts(
+  contacts: SearchSource<Contact>,
+  query: DirectoryQuery,
+  reader: FieldReader,
+  options: { countTotal: boolean } = { countTotal: true },
+): Promise<{ page: Page<Contact>; total: number | null }> {
+  return searchReadable(contacts, query, reader, (c, text) => reader.textMatchesContact(c, text), options);
+}
+
+export function searchReadableCompanies(
+  companies: SearchSource<Company>,
+  query: DirectoryQuery,
+  reader: FieldReader,
+  options: { countTotal: boolean } = { countTotal: true },
+): Promise<{ page: Page<Company>; total: number | null }> {
+  return searchReadable(companies, query, reader, (c, text) => reader.textMatchesCompany(c, text), options);
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { CompanyView, SearchPage } from '../contracts/api';
 import type { Id } from '../domain/records';
 import type { Actor, Deps } from './deps';
-import { fieldReaderFor } from './field-access';
+import { fieldReaderFor, searchReadableCompanies } from './field-access';
 import { canonicalFilter, readableFilter, type CustomFilter } from './search-filters';
 import { companyViews } from './views';
 
@@ -17,10 +17,9 @@ export type CompanySearch = {
 
 export async function searchCompanies(deps: Deps, actor: Actor, search: CompanySearch): Promise<SearchPage<CompanyView>> {
   const { store } = deps;
-  const filter = { text: search.text || undefined, parentId: search.parentId, custom: readableFilter(await fieldReaderFor(deps.settings, actor), await canonicalFilter(store, 'company', search.custom)) };
-  const [page, total] = await Promise.all([
-    store.companies.search({ ...filter, sort: search.sort, after: search.after, limit: search.limit }),
-    store.companies.count(filter),
-  ]);
-  return { items: await companyViews(store, page.items), next: page.next, total };
+  const reader = await fieldReaderFor(deps.settings, actor);
+  const filter = { text: search.text || undefined, parentId: search.parentId, custom: readableFilter(reader, await canonicalFilter(store, 'company', search.custom)) };
+  // A text search matches only what the caller may read: a company found by a hidden custom value is left out.
+  const { page, total } = await searchReadableCompanies(store.companies, { ...filter, sort: search.sort, after: search.after, limit: search.limit }, reader);
+  return { items: await companyViews(store, page.items), next: page.next, total: total ?? page.items.length };
 }

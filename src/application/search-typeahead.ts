@@ -10,11 +10,12 @@ export async function searchTypeahead(deps: Deps, actor: Actor, query: { text: s
   // Only what the caller could read may match: suggestions that matched on a hidden field are left out (more are read
   // so the list still fills when some are).
   const wanted = reader.readsEverything ? TYPEAHEAD_LIMIT : TYPEAHEAD_LIMIT * 4;
-  const [suggested, companies] = await Promise.all([
+  const [suggested, suggestedCompanies] = await Promise.all([
     store.contacts.suggest(query.text, wanted),
-    store.companies.suggest(query.text, TYPEAHEAD_LIMIT),
+    store.companies.suggest(query.text, wanted),
   ]);
   const contacts = suggested.filter((c) => reader.textMatchesContact(c, query.text)).slice(0, TYPEAHEAD_LIMIT);
+  const companies = suggestedCompanies.filter((c) => reader.textMatchesCompany(c, query.text)).slice(0, TYPEAHEAD_LIMIT);
   const views = await contactViews(store, contacts);
   return {
     contacts: views.map((c) => {

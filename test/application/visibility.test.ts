@@ -174,6 +174,22 @@ describe('visibility', () => {
       expect(await data('contacts/search', { custom: { fieldId: tier.id, value: 'Gold' } }, 'local-agent')).toMatchObject({ total: 1 });
     });
 
+    it('finds a contact or a company by a hidden custom value only for the roles that may read it', async () => {
+      const account = await createField(world.deps, admin, { entity: 'company', name: 'Account', type: 'text', options: [] });
+      await createCompany(world.deps, admin, companyInputSchema.parse({ name: 'Globex', domains: ['globex.example'], custom: { [account.id]: 'Platinumplus' } }));
+      await updateVisibilitySettings(world.deps, admin, { fields: { email: 'viewer', phone: 'viewer', custom: { [tier.id]: 'editor', [account.id]: 'editor' } } });
+      // The values are in the search text; a viewer must not learn who holds them by searching.
+      expect(await data('contacts/search', { text: 'gold' }, 'local-viewer')).toMatchObject({ total: 0, items: [] });
+      expect(await data('companies/search', { text: 'platinumplus' }, 'local-viewer')).toMatchObject({ total: 0, items: [] });
+      expect(await data('directory/typeahead', { text: 'platinumplus' }, 'local-viewer')).toMatchObject({ contacts: [], companies: [] });
+      expect(await data('directory/typeahead', { text: 'gold' }, 'local-viewer')).toMatchObject({ contacts: [], companies: [] });
+      // The same searches by what they may read still work, and editors find the values.
+      expect(await data('companies/search', { text: 'globex' }, 'local-viewer')).toMatchObject({ total: 1, items: [{ name: 'Globex' }] });
+      expect(await data('companies/search', { text: 'platinumplus' }, 'local-agent')).toMatchObject({ total: 1, items: [{ name: 'Globex' }] });
+      expect((await data('directory/typeahead', { text: 'platinumplus' }, 'local-agent')).companies.map((c) => c.name)).toEqual(['Globex']);
+      expect(await data('contacts/search', { text: 'gold' }, 'local-agent')).toMatchObject({ total: 1 });
+    });
+
     it('exports without the columns the caller may not read', async () => {
       await hide({ email: 'editor', phone: 'admin', tier: 'admin' });
       const header = (text: string) => text.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
