@@ -3,8 +3,10 @@
 /** What a closed account's id is replaced with wherever the app stored it. */
 export const ANONYMOUS_ACCOUNT = 'deleted-user';
 
+/** The actor of an import job: `import:<job id>`. */
+export const IMPORT_ACTOR_PREFIX = 'import:';
 /** Actors the app writes as itself: import and undo jobs, the local runner's users. */
-export const APP_ACTOR_PREFIXES = ['import:', 'undo:', 'local-'] as const;
+export const APP_ACTOR_PREFIXES = [IMPORT_ACTOR_PREFIX, 'undo:', 'local-'] as const;
 /** Whole actor ids that are the app, not a person. */
 export const APP_ACTORS = ['auto-match', ANONYMOUS_ACCOUNT] as const;
 

@@ -47,6 +47,19 @@ export function deterministicId(timeMs: number, ...parts: string[]): string {
   return formatV7(bytes, timeMs, ((bytes[6]! << 8) | bytes[7]!) & MAX_COUNTER);
 }
 
+/**
+ * The ids whose UUIDv7 timestamp is `timeMs`, as a half-open range [from, to) of their text: every id an import job
+ * makes with deterministicId(job time, ...) lies in it, so the job's records are found by a range of the primary key.
+ */
+export function idRangeOfMillisecond(timeMs: number): { from: string; to: string } {
+  checkTimestamp(timeMs);
+  const prefix = (ms: number) => {
+    const hex = ms.toString(16).padStart(12, '0');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}`;
+  };
+  return { from: prefix(timeMs), to: timeMs === MAX_TIMESTAMP ? 'g' : prefix(timeMs + 1) };
+}
+
 function checkTimestamp(ms: number): void {
   if (!Number.isInteger(ms) || ms < 0 || ms > MAX_TIMESTAMP) {
     throw new RangeError(`A UUIDv7 timestamp must be a whole number of milliseconds from 0 to ${MAX_TIMESTAMP}; got ${ms}.`);

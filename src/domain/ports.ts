@@ -35,6 +35,11 @@ export type Contacts = {
   /** Bulk writes for imports: multi-row upsert by id, search terms kept in step. */
   saveMany(contacts: readonly Contact[], isNew: (id: Id) => boolean): Promise<void>;
   deleteMany(ids: readonly Id[]): Promise<void>;
+  /**
+   * Contacts created by `createdBy` whose ids lie in `ids` (an import job's id range), after `afterId` in id order:
+   * how undo finds what a job created without a history entry per record.
+   */
+  createdIn(ids: { from: string; to: string }, createdBy: string, afterId: Id | null, limit: number): Promise<Contact[]>;
 };
 
 export type Companies = {
@@ -68,6 +73,8 @@ export type Companies = {
   saveMany(companies: readonly Company[], isNew: (id: Id) => boolean): Promise<void>;
   /** Bulk write for imports, where domain ownership was already resolved: only `addedDomains` are inserted. */
   saveImported(companies: readonly Company[], addedDomains: readonly { domain: string; companyId: Id }[], isNew: (id: Id) => boolean): Promise<void>;
+  /** Companies created by `createdBy` whose ids lie in `ids`, after `afterId` in id order (as Contacts.createdIn). */
+  createdIn(ids: { from: string; to: string }, createdBy: string, afterId: Id | null, limit: number): Promise<Company[]>;
   deleteMany(ids: readonly Id[]): Promise<void>;
 };
 

@@ -51,9 +51,10 @@ const mutations: { [K in ResolverKey]?: Mutation<K> } = {
       return { recordType: 'contact', recordId: s.contact.id };
     },
   },
-  // The import's records are written in the background; its entries carry the job id and "import:<job>" as actor.
+  // The import's records are written in the background. The job writes one entry for itself (the records it creates
+  // have none of their own: their creator, "import:<job>", and time say it); its updates carry the job id.
   'import/queue': {
-    action: 'create',
+    action: 'import',
     payload: async (_s, world) => {
       const { job } = await startImport(world.deps, 'local-admin', { fileName: 'more.csv', headers: ['Email'], options: importOptionsSchema.parse({}), dryRun: false });
       await stageImportRows(world.deps, job.id, [{ row: 1, line: 2, cells: ['grace@navy.mil'] }]);

@@ -241,6 +241,19 @@ export function makeContacts(engine: SqlEngine): Contacts {
       for (const chunk of chunkKeys(ids, IN_LIST)) await db.deleteFrom('contacts').where('id', 'in', chunk).execute();
       await index.remove(ids);
     },
+    async createdIn(ids, createdBy, afterId, limit) {
+      const rows = await db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('id', '>=', ids.from)
+        .where('id', '<', ids.to)
+        .$if(afterId !== null, (q) => q.where('id', '>', afterId!))
+        .where('created_by', '=', createdBy)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toContact);
+    },
   };
 }
 
@@ -469,6 +482,19 @@ export function makeCompanies(engine: SqlEngine): Companies {
         await db.deleteFrom('companies').where('id', 'in', chunk).execute();
       }
       await index.remove(ids);
+    },
+    async createdIn(ids, createdBy, afterId, limit) {
+      const rows = await db
+        .selectFrom('companies')
+        .selectAll()
+        .where('id', '>=', ids.from)
+        .where('id', '<', ids.to)
+        .$if(afterId !== null, (q) => q.where('id', '>', afterId!))
+        .where('created_by', '=', createdBy)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return withDomains(rows);
     },
   };
 }

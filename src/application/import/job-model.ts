@@ -1,4 +1,5 @@
 // The import job's stored spec, progress state and report, each checked with zod when read back.
+import { IMPORT_ACTOR_PREFIX } from '../../domain/accounts';
 import { NEW_FIELD_TYPES } from '../../domain/custom-fields';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
@@ -69,7 +70,7 @@ export const jobStateSchema = z.object({
   missingCursor: z.string().nullable().default(null),
   missingStage: z.enum(['contacts', 'companies']).default('contacts'),
   undo: z
-    .object({ stage: z.enum(['membership', 'contact', 'company']), after: z.string().nullable(), restored: z.number(), removed: z.number(), skipped: z.array(z.string()) })
+    .object({ stage: z.enum(['membership', 'contact', 'contact-created', 'company', 'company-created']), after: z.string().nullable(), restored: z.number(), removed: z.number(), skipped: z.array(z.string()) })
     .nullable()
     .default(null),
   error: z.string().nullable().default(null),
@@ -131,4 +132,4 @@ export async function saveJob(store: Store, job: ImportJob, now: Date): Promise<
   return next;
 }
 
-export const importActor = (jobId: string) => `import:${jobId}`;
+export const importActor = (jobId: string) => `${IMPORT_ACTOR_PREFIX}${jobId}`;

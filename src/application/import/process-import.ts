@@ -422,8 +422,9 @@ class JobRun {
     const now = this.now();
     for (const { before, next } of changed.values()) {
       if (before === null) {
+        // A record the job creates has no history entry of its own: its id range and creator identify it (undo and
+        // its history read them), so an import writes no row per created record beyond the record itself.
         const changes = { ...diff({}, next, COMPANY_KEYS), ...customDiff({}, next.custom) };
-        audit.push(this.entry('company', next.id, next.id, 'create', {}));
         this.sample(next.name, 'create company', changes);
         planned.created++;
         records.push(next);
@@ -537,15 +538,15 @@ class JobRun {
       for (const w of warnings) issues.push({ rowNo: w.row, line: w.line ?? 0, issue: w });
       const before = stored.get(email) ?? null;
       const contactId = before?.id ?? this.id('contact', email);
-      // A new contact's memberships are covered by its create entry (undo removes them with it): half the rows.
-      let createdEntry: FieldChanges | null = null;
+      // A contact the job creates has no history entry; its memberships go with it on undo.
+      let created = false;
       const plan = planContact(before, merged, mode, () => ({ id: contactId, version: 1, createdAt: now, createdBy: this.actor, updatedAt: now, updatedBy: this.actor }));
       if (plan) {
         const record = before ? { ...plan.next, version: before.version + 1, updatedAt: now, updatedBy: this.actor } : plan.next;
         if (before) plan.changes._version = [before.version, record.version];
-        // A record the job created carries no copy of its values: its id and the job identify it for undo and history.
-        audit.push(this.entry('contact', contactId, contactId, before ? 'update' : 'create', before ? plan.changes : {}));
-        if (!before) createdEntry = {};
+        // A record the job creates has no history entry (see writeCompanies); an update keeps its before-values.
+        if (before) audit.push(this.entry('contact', contactId, contactId, 'update', plan.changes));
+        else created = true;
         this.sample(email, before ? 'update contact' : 'create contact', plan.changes, before ? 'same email' : undefined);
         contacts.push(record);
         if (!before) createdIds.add(contactId);
@@ -600,12 +601,8 @@ class JobRun {
         const had = existing.get(companyId);
         const key = `${contactId}:${companyId}`;
         if (!had) {
-          if (createdEntry) {
-            const list = (createdEntry.memberships?.[1] as { companyId: string; role: string; isPrimary: boolean }[] | undefined) ?? [];
-            createdEntry.memberships = [null, [...list, { companyId, role: m.role, isPrimary: m.isPrimary }]];
-          } else {
-            audit.push(this.entry('membership', key, key, 'membership-add', { role: [null, m.role], isPrimary: [null, m.isPrimary] }));
-          }
+          // A new contact's memberships go with it on undo: no entry of their own.
+          if (!created) audit.push(this.entry('membership', key, key, 'membership-add', { role: [null, m.role], isPrimary: [null, m.isPrimary] }));
           upserts.push(m);
           if (wanted.has(companyId)) planned.memberships.created++;
         } else if (had.role !== m.role || had.isPrimary !== m.isPrimary) {
@@ -668,6 +665,25 @@ class JobRun {
 
   private async finish(): Promise<void> {
     this.job.report = await buildReport(this.store, this.job);
+    const { contacts, companies, memberships } = this.job.report;
+    const changed = contacts.created + contacts.updated + companies.created + companies.updated + memberships.created + memberships.updated + memberships.removed;
+    if (!this.job.dryRun && changed > 0) {
+      // One entry for the whole job in the audit trail (the records it created have none of their own); an import that
+      // changed nothing writes nothing.
+      const count = (n: number): [null, number] => [null, n];
+      await this.store.audit.append([
+        this.entry('import', this.job.id, this.job.id, 'import', {
+          file: [null, this.job.fileName],
+          rows: count(this.job.report.rows),
+          rejected: count(this.job.report.rejected),
+          contactsCreated: count(contacts.created),
+          contactsUpdated: count(contacts.updated),
+          companiesCreated: count(companies.created),
+          companiesUpdated: count(companies.updated),
+          membershipsCreated: count(memberships.created),
+        }),
+      ]);
+    }
     this.job.state.phase = 'done';
     this.job.status = 'done';
     this.job.finishedAt = this.now();

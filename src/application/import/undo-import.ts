@@ -1,11 +1,16 @@
 // Undo of a finished import: restores previous values and removes what the job created, unless edited since.
 import { AppError } from '../../domain/errors';
+import { idRangeOfMillisecond } from '../../domain/ids';
 import type { AuditEntry, Store } from '../../domain/ports';
-import type { Company, Contact, Membership } from '../../domain/records';
+import type { Company, Contact, Id, Membership } from '../../domain/records';
 import { IMPORT_CHUNK_ROWS, IMPORT_LOCK, IMPORT_LOCK_TTL_MS, importActor, loadJob, saveJob, type ImportJob } from './job-model';
 import type { ImportDeps } from './process-import';
 
-const STAGES = ['membership', 'contact', 'company'] as const;
+/**
+ * Memberships first, then each kind's updates (from the job's history entries), then the records the job created:
+ * those have no history entry of their own (the job's id range and creator identify them), so undo finds them by id.
+ */
+const STAGES = ['membership', 'contact', 'contact-created', 'company', 'company-created'] as const;
 const undoActor = (jobId: string) => `undo:${jobId}`;
 const MAX_SKIPPED_LISTED = 200;
 
@@ -92,6 +97,7 @@ async function undoRecords(store: Store, kind: 'contact' | 'company', entries: A
     const record = current.get(e.recordId);
     if (!record) continue; // already removed (by a retried undo, or by someone since)
     if (record.updatedBy === actor) continue; // restored by a retried undo
+    if (e.action !== 'create' && record.createdBy === importActor(jobId)) continue; // created by the job: removed whole later
     const chain = e.action === 'create' ? [e] : updatesOf.get(e.recordId)!;
     if (chain[0] !== e && e.action !== 'create') continue; // undone with the record's latest update
     const editedSince = e.action === 'create' ? record.updatedBy !== importActor(jobId) && record.version !== 1 : record.version !== afterVersion(e);
@@ -130,6 +136,57 @@ async function undoRecords(store: Store, kind: 'contact' | 'company', entries: A
   }
 }
 
+/**
+ * Removes the records of `kind` the job created, a page at a time, unless edited since the import (left, and listed).
+ * Memberships go with a removed contact; a removed company takes its domains and memberships with it.
+ */
+async function undoCreated(store: Store, kind: 'contact' | 'company', job: ImportJob, undo: Undo, now: string, limit: number): Promise<Id | null> {
+  const ids = idRangeOfMillisecond(Date.parse(job.createdAt));
+  const importer = importActor(job.id);
+  const records: (Contact | Company)[] = kind === 'contact' ? await store.contacts.createdIn(ids, importer, undo.after, limit) : await store.companies.createdIn(ids, importer, undo.after, limit);
+  const removals: Id[] = [];
+  const audit: AuditEntry[] = [];
+  const actor = undoActor(job.id);
+  // A company still in use (a member or subsidiary the undo keeps: edited since, or added by someone) stays.
+  const recordIds = records.map((r) => r.id);
+  const members = kind === 'company' ? await store.memberships.countForCompanies(recordIds) : new Map<Id, number>();
+  const children = new Map<Id, number>();
+  if (kind === 'company') {
+    for (const [parentId, n] of await store.companies.countChildren(recordIds)) {
+      // Subsidiaries this undo removes as well (created by the job, unedited) do not keep their parent.
+      const kept = n > 500 ? n : (await store.companies.children(parentId)).filter((c) => !(c.createdBy === importer && (c.updatedBy === importer || c.version === 1))).length;
+      if (kept > 0) children.set(parentId, kept);
+    }
+  }
+  const skip = (record: Contact | Company, why: string) => {
+    if (undo.skipped.length < MAX_SKIPPED_LISTED) undo.skipped.push(`${kind} ${record.id}: ${why}`);
+  };
+  for (const record of records) {
+    if (record.updatedBy !== importer && record.version !== 1) {
+      skip(record, 'edited since the import, left as it is');
+      continue;
+    }
+    const inUse = [members.get(record.id) && `${members.get(record.id)} member(s)`, children.get(record.id) && `${children.get(record.id)} subsidiary(ies)`].filter(Boolean);
+    if (inUse.length > 0) {
+      skip(record, `still has ${inUse.join(' and ')} the undo keeps, left as it is`);
+      continue;
+    }
+    removals.push(record.id);
+    undo.removed++;
+    audit.push({ id: `undo:${job.id}:${kind}:${record.id}`, at: now, actor, jobId: null, recordType: kind, recordId: record.id, action: 'delete', changes: {} });
+  }
+  await store.audit.append(audit);
+  if (removals.length > 0) {
+    if (kind === 'contact') {
+      await store.memberships.deleteMany((await store.memberships.forContacts(removals)).map((m) => ({ contactId: m.contactId, companyId: m.companyId })));
+      await store.contacts.deleteMany(removals);
+    } else {
+      await store.companies.deleteMany(removals);
+    }
+  }
+  return records.length === limit ? records[records.length - 1]!.id : null;
+}
+
 /** Entries an erasure turned into tombstones name a person who must not come back: they are skipped, and listed. */
 export function withoutErased(entries: readonly AuditEntry[], undo: Undo): AuditEntry[] {
   const kept: AuditEntry[] = [];
@@ -150,20 +207,24 @@ export async function processUndo(deps: ImportDeps, jobId: string, options: { de
       throw new AppError('IMPORT_RUNNING', 'An import is running; the undo continues once that import has finished.');
     }
     const now = deps.clock().toISOString();
-    const chunk = async () => {
-      const found = await deps.store.audit.forJob(jobId, undo.stage, undo.after, IMPORT_CHUNK_ROWS);
+    const stage = undo.stage;
+    const chunk = async (): Promise<string | null> => {
+      if (stage === 'contact-created' || stage === 'company-created') {
+        return undoCreated(deps.store, stage === 'contact-created' ? 'contact' : 'company', job, undo, now, IMPORT_CHUNK_ROWS);
+      }
+      const found = await deps.store.audit.forJob(jobId, stage, undo.after, IMPORT_CHUNK_ROWS);
       const undoable = withoutErased(found, undo);
-      if (undo.stage === 'membership') await undoMemberships(deps.store, undoable, undo, now, undoActor(jobId));
-      else await undoRecords(deps.store, undo.stage, undoable, undo, jobId, now);
-      return found;
+      if (stage === 'membership') await undoMemberships(deps.store, undoable, undo, now, undoActor(jobId));
+      else await undoRecords(deps.store, stage, undoable, undo, jobId, now);
+      return found.length === IMPORT_CHUNK_ROWS ? found[found.length - 1]!.id : null;
     };
-    const entries = await (deps.store.grouped ? deps.store.grouped(chunk) : chunk());
-    if (entries.length === IMPORT_CHUNK_ROWS) {
-      undo.after = entries[entries.length - 1]!.id;
+    const next = await (deps.store.grouped ? deps.store.grouped(chunk) : chunk());
+    if (next !== null) {
+      undo.after = next;
     } else {
-      const next = STAGES[STAGES.indexOf(undo.stage) + 1];
-      if (next) {
-        undo.stage = next;
+      const following = STAGES[STAGES.indexOf(undo.stage) + 1];
+      if (following) {
+        undo.stage = following;
         undo.after = null;
       } else {
         job.status = 'undone';

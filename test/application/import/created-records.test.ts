@@ -1,0 +1,96 @@
+// Records an import creates carry no history entry of their own (storage: one row per record, not two): their
+// creator and the job's id range stand for it, in the record's history, the audit trail and undo.
+import { getRecordHistory } from '../../../src/application/get-record-history';
+import { processUndo, startUndo } from '../../../src/application/import/undo-import';
+import { updateContact } from '../../../src/application/update-contact';
+import { deterministicId, idRangeOfMillisecond, newId } from '../../../src/domain/ids';
+import { csv, depsFor, runImport } from '../../support/import-harness';
+import { engines } from '../../support/engines';
+import { admin, agent, openWorld, viewer, type TestWorld } from '../../support/use-case-deps';
+
+const FILE = csv('Email,First name,Company,Website,Role', 'ada@acme.example,Ada,Acme,acme.example,Buyer', 'bob@acme.example,Bob,Acme,acme.example,', 'cy@globex.example,Cy,Globex,globex.example,CTO');
+
+describe('idRangeOfMillisecond', () => {
+  it('holds every id made in that millisecond, random or derived, and none of the next or previous one', () => {
+    const ms = Date.parse('2026-03-01T10:00:00.123Z');
+    const { from, to } = idRangeOfMillisecond(ms);
+    const inside = (id: string) => id >= from && id < to;
+    for (let i = 0; i < 50; i++) {
+      expect(inside(deterministicId(ms, 'job', String(i)))).toBe(true);
+      expect(inside(deterministicId(ms + 1, 'job', String(i)))).toBe(false);
+      expect(inside(deterministicId(ms - 1, 'job', String(i)))).toBe(false);
+    }
+    expect(inside(newId(ms + 5))).toBe(false);
+  });
+});
+
+describe.each(engines())('records an import creates, on $name', (factory) => {
+  let world: TestWorld;
+  beforeEach(async () => {
+    world = await openWorld(factory);
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it('writes no history entry per created record, one audit entry for the job, and a history that still says who created it', async () => {
+    const { deps } = world;
+    const job = await runImport(depsFor(deps.store), FILE);
+    expect(job.report).toMatchObject({ contacts: { created: 3 }, companies: { created: 2 } });
+
+    const entries = (await deps.store.audit.list({ jobId: job.id, limit: 100 })).items;
+    expect(entries).toEqual([
+      expect.objectContaining({
+        recordType: 'import', recordId: job.id, action: 'import', actor: `import:${job.id}`,
+        changes: expect.objectContaining({ file: [null, 'test.csv'], rows: [null, 3], contactsCreated: [null, 3], companiesCreated: [null, 2], membershipsCreated: [null, 3] }),
+      }),
+    ]);
+
+    const [ada] = await deps.store.contacts.findByEmails(['ada@acme.example']);
+    const history = await getRecordHistory(deps, viewer, { recordType: 'contact', recordId: ada!.id, limit: 10 });
+    expect(history).toEqual({ items: [expect.objectContaining({ action: 'create', actor: `import:${job.id}`, jobId: job.id, at: ada!.createdAt, recordId: ada!.id })], next: null });
+
+    // Later edits come first; the creation stays the oldest entry, on the last page only.
+    await updateContact(deps, agent, { id: ada!.id, version: 1, jobTitle: 'Countess' });
+    await updateContact(deps, agent, { id: ada!.id, version: 2, phone: '+44 20 7946 0000' });
+    const first = await getRecordHistory(deps, viewer, { recordType: 'contact', recordId: ada!.id, limit: 1 });
+    expect(first.items.map((e) => e.action)).toEqual(['update']);
+    const last = await getRecordHistory(deps, viewer, { recordType: 'contact', recordId: ada!.id, after: first.next, limit: 1 });
+    expect(last.items.map((e) => [e.action, e.actor])).toEqual([['update', agent.accountId], ['create', `import:${job.id}`]]);
+    expect(last.next).toBeNull();
+
+    // The same file again changes nothing and writes nothing, not even a job entry.
+    const before = (await deps.store.audit.list({ limit: 500 })).items.length;
+    const again = await runImport(depsFor(deps.store, Date.parse('2026-03-02T10:00:00Z')), FILE);
+    expect(again.report).toMatchObject({ contacts: { created: 0, updated: 0 }, companies: { created: 0, updated: 0 } });
+    expect((await deps.store.audit.list({ limit: 500 })).items).toHaveLength(before);
+  });
+
+  it('undo removes what the job created, by its id range and creator: not a record edited since, nor another made in the same millisecond', async () => {
+    const { deps } = world;
+    const job = await runImport(depsFor(deps.store), FILE);
+    const [ada] = await deps.store.contacts.findByEmails(['ada@acme.example']);
+    await updateContact(deps, agent, { id: ada!.id, version: 1, jobTitle: 'Countess' });
+    // A contact someone else made in the job's millisecond: its id is in the range, its creator is not the job.
+    const neighbour = deterministicId(Date.parse(job.createdAt), 'someone else');
+    await deps.store.contacts.insert({
+      id: neighbour, email: 'dee@other.example', firstName: 'Dee', lastName: '', displayName: 'Dee', phone: '', jobTitle: '', custom: {},
+      version: 1, createdAt: job.createdAt, createdBy: admin.accountId, updatedAt: job.createdAt, updatedBy: admin.accountId,
+    });
+
+    const undoDeps = depsFor(deps.store, Date.parse('2026-04-01T00:00:00Z'));
+    await startUndo(undoDeps, job.id);
+    const undone = await processUndo(undoDeps, job.id);
+
+    expect(undone.status).toBe('undone');
+    const [acme] = await deps.store.companies.findByDomains(['acme.example']);
+    // Bob, Cy and Globex go; Ada was edited, and Acme keeps her as a member, so both stay (nothing left dangling).
+    expect(undone.report?.undo).toMatchObject({
+      removed: 3,
+      skipped: [`contact ${ada!.id}: edited since the import, left as it is`, `company ${acme!.id}: still has 1 member(s) the undo keeps, left as it is`],
+    });
+    expect((await deps.store.contacts.search({ limit: 10 })).items.map((c) => c.email).sort()).toEqual(['ada@acme.example', 'dee@other.example']);
+    expect((await deps.store.memberships.forContacts([ada!.id])).map((m) => m.companyId)).toEqual([acme!.id]);
+    expect((await deps.store.companies.search({ limit: 10 })).items.map((c) => c.name)).toEqual(['Acme']);
+  });
+});
