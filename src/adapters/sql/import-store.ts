@@ -213,7 +213,7 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
     },
     async rowCompanies(jobId, rowNos) {
       const out = new Map<number, string>();
-      for (const chunk of chunkKeys(rowNos, 1000)) {
+      for (const chunk of chunkKeys(rowNos, engine.maxParams - 1)) {
         const rows = await db.selectFrom('import_row_companies').select(['row_no', 'company_id']).where('job_id', '=', jobId).where('row_no', 'in', chunk).execute();
         for (const r of rows) out.set(Number(r.row_no), r.company_id);
       }
