@@ -161,8 +161,11 @@ const TABLES: TableSpec[] = [
   },
 ];
 
-/** Changes to tables after their first release, in the order they were made: append only, never edit one. */
-const ALTERATIONS: { name: string; sql: (dialect: Dialect) => string }[] = [
+/**
+ * Changes to tables after their first release, in the order they were made: append only, never edit one. `only`
+ * limits a change to one dialect (the other never lists it).
+ */
+const ALTERATIONS: { name: string; sql: (dialect: Dialect) => string; only?: Dialect }[] = [
   // The reporter an issue was matched for, so personal-data erasure finds their rows by account.
   {
     name: 'add_issue_matches_reporter_account_id',
@@ -186,6 +189,23 @@ const ALTERATIONS: { name: string; sql: (dialect: Dialect) => string }[] = [
   },
   // Existing installs fill search_text with rebuildSearchText (application/rebuild-search-text.ts) after this runs.
   { name: 'speed_drop_search_terms', sql: () => 'DROP TABLE IF EXISTS search_terms' },
+  // The embedded store keeps memberships in their primary key's b-tree (WITHOUT ROWID): no rowid table beside a key
+  // index holding the same two ids, a third less space per membership. (InnoDB tables, MariaDB's and Forge SQL's, are
+  // stored by primary key already.) Each step is idempotent; the local runner applies each in a transaction.
+  {
+    name: 'speed_memberships_by_key_create',
+    only: 'sqlite',
+    sql: () =>
+      'CREATE TABLE IF NOT EXISTS memberships_by_key (contact_id TEXT NOT NULL, company_id TEXT NOT NULL, role TEXT NOT NULL, is_primary INTEGER NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (contact_id, company_id)) WITHOUT ROWID',
+  },
+  {
+    name: 'speed_memberships_by_key_copy',
+    only: 'sqlite',
+    sql: () => 'INSERT OR IGNORE INTO memberships_by_key (contact_id, company_id, role, is_primary, created_at, created_by) SELECT contact_id, company_id, role, is_primary, created_at, created_by FROM memberships',
+  },
+  { name: 'speed_memberships_by_key_drop', only: 'sqlite', sql: () => 'DROP TABLE IF EXISTS memberships' },
+  { name: 'speed_memberships_by_key_rename', only: 'sqlite', sql: () => 'ALTER TABLE memberships_by_key RENAME TO memberships' },
+  { name: 'speed_memberships_by_key_index', only: 'sqlite', sql: () => 'CREATE INDEX ix_memberships_company_id_contact_id ON memberships (company_id, contact_id)' },
 ];
 
 /**
@@ -210,6 +230,6 @@ export function migrations(dialect: Dialect): Migration[] {
       { name: `create_${spec.name}`, sql: createTable(dialect, spec) },
       ...(dialect === 'sqlite' ? sqliteIndexes(spec) : []),
     ]),
-    ...ALTERATIONS.map((a) => ({ name: a.name, sql: idempotentDdl(a.sql(dialect), dialect) })),
+    ...ALTERATIONS.filter((a) => !a.only || a.only === dialect).map((a) => ({ name: a.name, sql: idempotentDdl(a.sql(dialect), dialect) })),
   ];
 }
