@@ -13,6 +13,9 @@ const RETRY_AFTER_SECONDS = 2;
 
 export function openSqlite(file: string): SqlEngine {
   const database = new Database(file);
+  // Pages an import frees when it purges its staged rows go back to the file system (reclaimFreePages), not kept as
+  // free pages: a new store only (an existing file keeps the mode it was made with until a VACUUM).
+  database.pragma('auto_vacuum = INCREMENTAL');
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
@@ -49,9 +52,19 @@ export function openSqlite(file: string): SqlEngine {
         return await work();
       } finally {
         if (database.inTransaction) database.exec('COMMIT');
+        reclaimFreePages(database);
       }
     });
   return { ...makeEngine('sqlite', busyAware(new SqliteDialect({ database })), SQLITE_MAX_PARAMS, grouped), exclusive };
+}
+
+/** Free pages kept for reuse before an import step hands them back: 16 MiB of 4 KiB pages. */
+const KEPT_FREE_PAGES = 4096;
+
+/** Gives free pages beyond KEPT_FREE_PAGES back to the file system (an incremental-vacuum store; a no-op otherwise). */
+function reclaimFreePages(database: Database.Database): void {
+  const free = Number(database.pragma('freelist_count', { simple: true }));
+  if (free > KEPT_FREE_PAGES) database.pragma(`incremental_vacuum(${free - KEPT_FREE_PAGES})`);
 }
 
 /** SQLITE_BUSY / SQLITE_LOCKED (another process holds the file) become BUSY with a retry hint; other errors pass. */
