@@ -1,5 +1,5 @@
 // The import wizard in a real browser: map, preview, dry run, import, error file, profiles, export round trip, resume, undo.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describeInBrowser, openBrowserSession, saveScreenshot, type BrowserSession, type LocalRunner } from '../support/browser';
 import { chooseOption, downloadText } from '../support/page-actions';
 
@@ -14,6 +14,12 @@ const IMPORT_CSV = [
   'not-an-email,Bad,Row,Globex,globex.example,,,,',
   'hank.scorpio@globex.example,<img src=x onerror=alert(1)>,Scorpio,Globex,globex.example,Owner,yes,CEO,Platinum',
 ].join('\r\n');
+
+// Two headers no field has: they are left out, and the page says which before the dry run.
+const UNRECOGNISED_CSV = ['Email,First Name,Lead Owner,Favourite Colour', 'peter.gibbons@initech.example,Peter,Bill Lumbergh,Blue'].join('\r\n');
+
+/** The text of each item of a list, spaces collapsed as a reader sees them. */
+const listed = async (list: Locator) => (await list.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 
 describeInBrowser('the import wizard', () => {
   let session: BrowserSession;
@@ -53,7 +59,7 @@ describeInBrowser('the import wizard', () => {
       expect(await columns.getByRole('row', { name: /E-mail/ }).innerText()).toContain('Email');
       expect(await columns.getByRole('row', { name: /Organization/ }).innerText()).toContain('Company name');
       expect(await columns.getByRole('row', { name: /Position Held/ }).innerText()).toContain('Not recognised');
-      await page.getByText('2 columns match no field').waitFor();
+      await page.getByRole('heading', { name: '2 columns will not be imported' }).waitFor();
 
       await chooseOption(page, page.getByLabel('Import column Position Held into'), 'Job title');
       await page.getByRole('button', { name: 'Create custom fields for them' }).click();
@@ -211,6 +217,46 @@ describeInBrowser('the import wizard', () => {
       expect(await counts('Contacts')).toEqual([1, 0, 0, 0]);
       await page.getByRole('button', { name: 'Start a new import' }).click();
       await page.getByRole('heading', { name: 'Pick the file' }).waitFor();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    'lists every column it will not import, by letter and header, before the dry run and in its report',
+    async () => {
+      await page.getByRole('heading', { name: 'Pick the file' }).waitFor();
+      await pickFile('initech-leads.csv', UNRECOGNISED_CSV);
+      await page.getByRole('heading', { name: 'Map the columns' }).waitFor();
+      const notImported = page.getByRole('list', { name: 'Columns not imported' });
+      await page.getByRole('heading', { name: '2 columns will not be imported' }).waitFor();
+      expect(await listed(notImported)).toEqual(['C · Lead Owner (not recognised)', 'D · Favourite Colour (not recognised)']);
+      await saveScreenshot(page, 'import-ignored-columns');
+
+      // The list follows the mapping: a column given a field leaves it, a column set to ignore joins it.
+      await chooseOption(page, page.getByLabel('Import column Lead Owner into'), 'Job title');
+      await page.getByRole('heading', { name: '1 column will not be imported' }).waitFor();
+      expect(await listed(notImported)).toEqual(['D · Favourite Colour (not recognised)']);
+      await chooseOption(page, page.getByLabel('Import column Lead Owner into'), "Don't import");
+      await chooseOption(page, page.getByLabel('Import column First Name into'), "Don't import");
+      await page.getByRole('heading', { name: '3 columns will not be imported' }).waitFor();
+      expect(await listed(notImported)).toEqual(['B · First Name', 'C · Lead Owner (not recognised)', 'D · Favourite Colour (not recognised)']);
+      await chooseOption(page, page.getByLabel('Import column First Name into'), 'First name');
+      await page.getByRole('heading', { name: '2 columns will not be imported' }).waitFor();
+
+      // The preview shows the server's list for the same mapping; recognised columns are not in it.
+      await page.getByRole('button', { name: 'Next: preview' }).click();
+      await page.getByRole('table', { name: 'The first rows of the file with the problems found in them' }).waitFor();
+      await page.getByRole('heading', { name: '2 columns will not be imported' }).waitFor();
+      const previewed = await listed(notImported);
+      expect(previewed).toEqual(['C · Lead Owner', 'D · Favourite Colour']);
+      expect(previewed.join(' ')).not.toMatch(/Email|First Name/);
+
+      await page.getByRole('button', { name: 'Next: options and dry run' }).click();
+      await page.getByRole('button', { name: 'Start dry run' }).click();
+      await page.getByText('Dry run finished. Nothing was written').waitFor({ timeout: JOB_TIMEOUT_MS });
+      await page.getByRole('heading', { name: '2 columns would not be imported' }).waitFor();
+      expect(await listed(notImported)).toEqual(['C · Lead Owner', 'D · Favourite Colour']);
+      await saveScreenshot(page, 'import-ignored-columns-dry-run');
     },
     BROWSER_TIMEOUT_MS,
   );

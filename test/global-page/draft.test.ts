@@ -1,5 +1,6 @@
 // The mapping screen's model: the automatic suggestion, saved mappings, and the explicit mapping the server receives.
 import type { CustomField } from '../../src/domain/records';
+import { mapHeaders } from '../../src/import/headers';
 import { checkMapping, choicesFromSaved, mappingOf, newDraft, withChoice } from '../../static/global-page/src/import/draft';
 import type { FileScan } from '../../static/global-page/src/import/worker-protocol';
 
@@ -27,6 +28,31 @@ describe('mapping a file before it is imported', () => {
     expect(checkMapping(twice).blocking).toBe(true);
     const none = newDraft(file, scan(['First Name']), []);
     expect(checkMapping(none).issues.map((i) => i.message)).toContain('The file needs an Email column or a Company/Organization Name column.');
+  });
+
+  it('lists the columns it will not import by letter and header, following each change to or from ignore', () => {
+    const draft = newDraft(file, scan(['Email', 'First Name', 'Lead Owner', 'Favourite Colour']), []);
+    expect(checkMapping(draft).ignoredColumns).toEqual([
+      { column: 'C', name: 'Lead Owner' },
+      { column: 'D', name: 'Favourite Colour' },
+    ]);
+    const owned = withChoice(draft, 2, 'contact.custom:Lead Owner');
+    expect(checkMapping(owned).ignoredColumns).toEqual([{ column: 'D', name: 'Favourite Colour' }]);
+    const noFirstName = withChoice(owned, 1, 'ignore');
+    expect(checkMapping(noFirstName).ignoredColumns).toEqual([
+      { column: 'B', name: 'First Name' },
+      { column: 'D', name: 'Favourite Colour' },
+    ]);
+  });
+
+  it('lists the same columns the server reports, without the Error column of a corrected error file', () => {
+    const draft = newDraft(file, scan(['Email', ' Lead Owner ', '', 'Error']), []);
+    const server = mapHeaders(draft.scan.headers, { customFields: [], explicit: mappingOf(draft), createFields: checkMapping(draft).createFields });
+    expect(checkMapping(draft).ignoredColumns).toEqual([
+      { column: 'B', name: 'Lead Owner' },
+      { column: 'C', name: '' },
+    ]);
+    expect(checkMapping(draft).ignoredColumns).toEqual(server.ignoredColumns);
   });
 
   it('applies a saved mapping to the headers it names and keeps the suggestion for the others', () => {

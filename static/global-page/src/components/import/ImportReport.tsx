@@ -11,6 +11,7 @@ import { downloadErrorFile } from '../../import/error-file';
 import { useSession } from '../../session';
 import { AsyncButton } from '../AsyncButton';
 import { ChangeValues } from '../ChangeValues';
+import { IgnoredColumnsBlock } from './IgnoredColumns';
 
 export type ImportReportView = NonNullable<ApiResult<'import/status'>['report']>;
 export type RowIssueView = ApiResult<'import/status'>['warningsSample'][number];
@@ -90,6 +91,7 @@ export function ImportReport({ report, warnings }: { report: ImportReportView; w
           <span className="quoted-list">{report.fieldsCreated.join(', ')}</span>
         </p>
       )}
+      <IgnoredColumnsBlock columns={report.ignoredColumns} when={report.dryRun ? 'would' : 'were'} />
       {report.missing && (
         <div className="report-block">
           <h4>Not in the file</h4>

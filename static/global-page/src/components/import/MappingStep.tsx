@@ -14,6 +14,7 @@ import { plural } from '../../format';
 import { useLoader } from '../../hooks/use-loader';
 import { checkMapping, choicesFromSaved, withChoice, type Draft } from '../../import/draft';
 import { newFieldTarget, targetGroups, targetLabel, type TargetGroup, type TargetOption } from '../../import/targets';
+import { IgnoredColumnList, ignoredColumnsTitle } from './IgnoredColumns';
 
 const SAMPLE_VALUES = 3;
 const MAX_SAMPLE_LENGTH = 40;
@@ -38,6 +39,7 @@ export function MappingStep({ draft, onChange, onBack, onNext }: { draft: Draft;
     const index = headers.indexOf(header);
     return index >= 0 && draft.choices[index] === 'ignore';
   });
+  const unrecognised = new Set(headers.flatMap((header, index) => (draft.unknown.includes(header) && draft.choices[index] === 'ignore' ? [columnLetter(index)] : [])));
   const createForUnknown = () => {
     let next = draft;
     for (const header of unknownStill) {
@@ -66,16 +68,21 @@ export function MappingStep({ draft, onChange, onBack, onNext }: { draft: Draft;
           <p>{warning}</p>
         </SectionMessage>
       ))}
-      {unknownStill.length > 0 && (
+      {checked.ignoredColumns.length > 0 && (
         <SectionMessage
           appearance="information"
-          title={`${plural(unknownStill.length, 'column')} ${unknownStill.length === 1 ? 'matches' : 'match'} no field`}
+          title={ignoredColumnsTitle(checked.ignoredColumns.length, 'will')}
           headingLevel="h4"
-          actions={<SectionMessageAction onClick={createForUnknown}>Create custom fields for them</SectionMessageAction>}
+          actions={
+            unknownStill.length > 0 ? (
+              <SectionMessageAction onClick={createForUnknown}>
+                {unknownStill.length === checked.ignoredColumns.length ? 'Create custom fields for them' : `Create custom fields for the ${plural(unknownStill.length, 'column')} not recognised`}
+              </SectionMessageAction>
+            ) : undefined
+          }
         >
-          <p>
-            Not imported unless you pick a field: <span className="quoted-list">{unknownStill.map((h) => `"${h}"`).join(', ')}</span>.
-          </p>
+          <IgnoredColumnList columns={checked.ignoredColumns} unrecognised={unrecognised} />
+          <p>Their values are left out. To import one, pick a field for it in the table below.</p>
         </SectionMessage>
       )}
       {general.length > 0 && (

@@ -13,6 +13,7 @@ import { toUploadRow } from '../../import/upload-rows';
 import { columnLetter, mappingTargetName } from '../../../../../src/import/headers';
 import { LoadError } from '../LoadError';
 import { Loading } from '../Loading';
+import { IgnoredColumnList, ignoredColumnsTitle } from './IgnoredColumns';
 
 type Issue = { message: string; severity: 'error' | 'warning'; column?: string };
 type PreviewRow = { row: number; line: number; cells: string[] | null; issues: Issue[] };
@@ -73,6 +74,12 @@ export function PreviewStep({ draft, onBack, onNext }: { draft: Draft; onBack: (
               <li key={issue.message}>{issue.message}</li>
             ))}
           </ul>
+        </SectionMessage>
+      )}
+      {preview.data.ignoredColumns.length > 0 && (
+        <SectionMessage appearance="information" title={ignoredColumnsTitle(preview.data.ignoredColumns.length, 'will')} headingLevel="h4">
+          <IgnoredColumnList columns={preview.data.ignoredColumns} />
+          <p>They are not shown below. To import one, go back and pick a field for it.</p>
         </SectionMessage>
       )}
       {rows.length > 0 && (
