@@ -186,6 +186,15 @@ const ALTERATIONS: { name: string; sql: (dialect: Dialect) => string }[] = [
   },
   // Existing installs fill search_text with rebuildSearchText (application/rebuild-search-text.ts) after this runs.
   { name: 'speed_drop_search_terms', sql: () => 'DROP TABLE IF EXISTS search_terms' },
+  // import: the company holding each external id (the value of its External ID field), so a file's external id
+  // column finds companies. Keyed by (id, company): two companies given one id by hand make a row ambiguous, not lost.
+  // Existing installs fill it with rebuildExternalIds (application/rebuild-external-ids.ts) after this runs.
+  {
+    name: 'import_create_company_external_ids',
+    sql: (dialect) =>
+      createTable(dialect, { name: 'company_external_ids', columns: [['external_id', 'key'], ['company_id', 'id']], primaryKey: ['external_id', 'company_id'] }),
+  },
+  { name: 'ix_company_external_ids_company_id', sql: () => 'CREATE INDEX ix_company_external_ids_company_id ON company_external_ids (company_id)' },
 ];
 
 /**
