@@ -215,7 +215,7 @@ class JobRun {
   private async runStep(): Promise<boolean> {
     this.chunkTime = null;
     const s = this.job.state;
-    this.stepKey = JSON.stringify([s.phase, s.rowCursor, s.emailCursor, s.pendingParents.length]);
+    this.stepKey = JSON.stringify([s.phase, s.companyPass, s.rowCursor, s.emailCursor, s.pendingParents.length]);
     this.stepStart = structuredClone(s);
     // Real runs keep memory bounded whatever the file's size: what was written can be read back when needed.
     if (!this.job.dryRun && this.index.size > MAX_INDEXED_COMPANIES) {
