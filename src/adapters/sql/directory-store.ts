@@ -115,8 +115,12 @@ class ExternalIdIndex {
     return row?.id ?? null;
   }
 
-  /** Rewrites the rows of these companies; only what changed is written (`isNew`: a company with no rows to read). */
-  async write(companies: readonly Pick<Company, 'id' | 'custom'>[], isNew: (id: Id) => boolean): Promise<void> {
+  /**
+   * What writing these companies changes in the lookup (`isNew`: a company with no rows to read). Rows are added
+   * before the companies are written and stale ones removed after: a crash in between leaves an extra row, which
+   * finds nothing (lookups check the company's value), never a missing one, which a retry could not see.
+   */
+  async plan(companies: readonly Pick<Company, 'id' | 'custom'>[], isNew: (id: Id) => boolean): Promise<{ add(): Promise<void>; removeStale(): Promise<void> }> {
     const { db } = this.engine;
     const fieldId = await this.fieldId();
     const wanted: CompanyExternalIdsTable[] = [];
@@ -133,13 +137,19 @@ class ExternalIdIndex {
     const have = new Set(held.map(key));
     const removed = held.filter((r) => !keep.has(key(r)));
     const added = wanted.filter((r) => !have.has(key(r)));
-    for (const chunk of chunkKeys(removed, PAIR_LIST)) {
-      await db
-        .deleteFrom('company_external_ids')
-        .where((eb) => eb(eb.refTuple('external_id', 'company_id'), 'in', chunk.map((r) => eb.tuple(r.external_id, r.company_id))))
-        .execute();
-    }
-    for (const batch of batchRows(added, Object.values, this.engine.maxParams)) await db.insertInto('company_external_ids').values(batch).orIgnore().execute();
+    return {
+      add: async () => {
+        for (const batch of batchRows(added, Object.values, this.engine.maxParams)) await db.insertInto('company_external_ids').values(batch).orIgnore().execute();
+      },
+      removeStale: async () => {
+        for (const chunk of chunkKeys(removed, PAIR_LIST)) {
+          await db
+            .deleteFrom('company_external_ids')
+            .where((eb) => eb(eb.refTuple('external_id', 'company_id'), 'in', chunk.map((r) => eb.tuple(r.external_id, r.company_id))))
+            .execute();
+        }
+      },
+    };
   }
 
   async remove(ids: readonly Id[]): Promise<void> {
@@ -450,7 +460,9 @@ export function makeCompanies(engine: SqlEngine): Companies {
     },
     async rebuildExternalIds(afterId, limit) {
       const rows = await db.selectFrom('companies').selectAll().where('id', '>', afterId ?? '').orderBy('id').limit(limit).execute();
-      await externalIds.write(rows.map((r) => toCompany(r, [])), () => false);
+      const ids = await externalIds.plan(rows.map((r) => toCompany(r, [])), () => false);
+      await ids.add();
+      await ids.removeStale();
       return rows.length === limit ? rows[rows.length - 1]!.id : null;
     },
     async children(id) {
@@ -497,13 +509,16 @@ export function makeCompanies(engine: SqlEngine): Companies {
       await db.updateTable('company_domains').set({ company_id: toId }).where('company_id', '=', fromId).execute();
     },
     async insert(company) {
+      const ids = await externalIds.plan([company], () => true);
       await writeDomains([company], () => true);
+      await ids.add();
       await db.insertInto('companies').values(fromCompany(company)).execute();
       await index.write([{ id: company.id, text: companySearchText(company) }]);
-      await externalIds.write([company], () => true);
     },
     async update(company) {
       const row = fromCompany(company);
+      const ids = await externalIds.plan([company], () => false);
+      await ids.add();
       const result = await db
         .updateTable('companies')
         .set(Object.fromEntries(columns.map((c) => [c, row[c]])))
@@ -513,7 +528,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       if (Number(result.numUpdatedRows) !== 1) throw conflict(`Company ${company.name}`);
       await writeDomains([company], () => false);
       await index.write([{ id: company.id, text: companySearchText(company) }]);
-      await externalIds.write([company], () => false);
+      await ids.removeStale();
     },
     async delete(id) {
       await db.deleteFrom('company_domains').where('company_id', '=', id).execute();
@@ -524,17 +539,21 @@ export function makeCompanies(engine: SqlEngine): Companies {
     async saveMany(companies, isNew) {
       if (companies.length === 0) return;
       await writeDomains(companies, isNew);
+      const ids = await externalIds.plan(companies, isNew);
+      await ids.add();
       await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
       await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
-      await externalIds.write(companies, isNew);
+      await ids.removeStale();
     },
     async saveImported(companies, addedDomains, isNew) {
       if (companies.length === 0) return;
+      const ids = await externalIds.plan(companies, isNew);
+      await ids.add();
       await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
       const domainRows = addedDomains.map((d) => ({ domain: d.domain, company_id: d.companyId }));
       for (const batch of batchRows(domainRows, Object.values, engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
       await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
-      await externalIds.write(companies, isNew);
+      await ids.removeStale();
     },
     async deleteMany(ids) {
       for (const chunk of chunkKeys(ids, IN_LIST)) {
