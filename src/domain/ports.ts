@@ -47,6 +47,8 @@ export type Companies = {
   findMany(ids: readonly Id[]): Promise<Company[]>;
   findByDomains(domains: readonly string[]): Promise<Company[]>;
   findByNameKeys(keys: readonly string[]): Promise<Company[]>;
+  /** Companies whose External ID value (domain/external-id.ts) is one of these, exactly, with all their domains. */
+  findByExternalIds(externalIds: readonly string[]): Promise<Company[]>;
   /** Companies owning any of the domains or having any of the name keys, with all their domains, in one query. */
   findByDomainsOrNameKeys(domains: readonly string[], keys: readonly string[]): Promise<Company[]>;
   search(query: DirectoryQuery): Promise<Page<Company>>;
@@ -54,6 +56,8 @@ export type Companies = {
   /** Typeahead: companies containing the text anywhere, best first (exact domain, word starts, inside words). */
   suggest(text: string, limit: number): Promise<Company[]>;
   rebuildSearchText(afterId: Id | null, limit: number): Promise<Id | null>;
+  /** Rewrites which external id each company after `afterId` (id order) holds, `limit` of them; the last id, or null at the end. */
+  rebuildExternalIds(afterId: Id | null, limit: number): Promise<Id | null>;
   children(id: Id): Promise<Company[]>;
   /** How many subsidiaries each of the given companies has (companies without any are left out). */
   countChildren(ids: readonly Id[]): Promise<Map<Id, number>>;

@@ -1,5 +1,6 @@
 // CSV headers to fields: synonyms, custom-field names and an explicit mapping decide where each column goes.
 import { fieldNameKey } from '../domain/custom-fields';
+import { EXTERNAL_ID_FIELD_NAME } from '../domain/external-id';
 import { MAX_CUSTOM_FIELDS_PER_ENTITY, MAX_FIELD_NAME_LENGTH } from '../domain/limits';
 import { foldText } from '../domain/normalise';
 import type { CustomField, RecordType } from '../domain/records';
@@ -84,7 +85,7 @@ const SYNONYMS: Record<Exclude<BuiltInTargetName, 'ignore'>, string[]> = {
 export const KEPT_FIELDS = [
   { entity: 'contact', fieldName: 'Secondary Email', synonyms: ['Email 2', 'Secondary Email', 'Other Email', 'Personal Email', 'Alternate Email', 'Email Secondary'] },
   { entity: 'contact', fieldName: 'Other Phone', synonyms: ['Phone 2', 'Other Phone', 'Home Phone', 'Secondary Phone', 'Alternate Phone'] },
-  { entity: 'company', fieldName: 'External ID', synonyms: ['Organization Id', 'Organisation Id', 'Account Id', 'Company Id', 'External Id'] },
+  { entity: 'company', fieldName: EXTERNAL_ID_FIELD_NAME, synonyms: ['Organization Id', 'Organisation Id', 'Account Id', 'Company Id', 'External Id'] },
 ] as const satisfies readonly { entity: RecordType; fieldName: string; synonyms: readonly string[] }[];
 
 /** Where a second column of one kind goes when its header differs from the first's ("Email 1" then "Work Email"). */

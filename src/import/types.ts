@@ -40,6 +40,8 @@ export type ImportCompany = {
   nameKey?: string; // present when name is
   domains: string[];
   parent?: string; // the parent's name or domain as written
+  /** The External ID column's value (also in `custom`), when the file maps one: it identifies the company after its domains. */
+  externalId?: string;
   custom: Record<string, string>;
 };
 

@@ -1,6 +1,7 @@
 // One parsed row to an import row: cells trimmed and checked, blanks left absent, every problem returned as data.
 import { z } from 'zod';
 import { validateCustomValue } from '../domain/custom-fields';
+import { externalIdKey, isExternalIdFieldName, MAX_EXTERNAL_ID_LENGTH } from '../domain/external-id';
 import {
   MAX_COMPANY_NAME_LENGTH,
   MAX_CUSTOM_VALUE_LENGTH,
@@ -85,18 +86,23 @@ export function validateRow(
   const email = readEmail(usable.email, sources.email, report);
   const contactCustom: Record<string, string> = {};
   const companyCustom: Record<string, string> = {};
+  let externalId: string | undefined;
   for (const item of custom) {
     const value = readCustomValue(item, fields, report);
     if (value === null) continue;
     const key = item.target.kind === 'custom' ? item.target.fieldId : `new:${item.target.fieldName}`;
     (item.target.entity === 'contact' ? contactCustom : companyCustom)[key] = value;
+    if (isExternalIdFieldName(item.target.entity, item.target.fieldName)) {
+      externalId = externalIdKey(value);
+      if (externalId === undefined) report.add('warning', `${describe(item.column)} is longer than ${MAX_EXTERNAL_ID_LENGTH} characters: it is kept, but it does not identify the company.`, item.column);
+    }
   }
 
   const contact = email ? buildContact(email, usable, sources, contactCustom, report) : null;
   const companyName = readCompanyName(usable['company.name'], sources['company.name'], report);
   const domains = readDomains(usable['company.domain'], sources['company.domain'], report);
   const company: ImportCompany | null =
-    companyName !== undefined || domains.length > 0 ? buildCompany(companyName, domains, usable['company.parent'], companyCustom) : null;
+    companyName !== undefined || domains.length > 0 ? buildCompany(companyName, domains, usable['company.parent'], companyCustom, externalId) : null;
   const isPrimary = readPrimary(usable['membership.primary'], sources['membership.primary'], report);
   const role = usable['membership.role'];
 
@@ -295,8 +301,9 @@ function readDomains(value: string | undefined, column: ColumnMapping | undefine
   return domains;
 }
 
-function buildCompany(name: string | undefined, domains: string[], parent: string | undefined, custom: Record<string, string>): ImportCompany {
+function buildCompany(name: string | undefined, domains: string[], parent: string | undefined, custom: Record<string, string>, externalId: string | undefined): ImportCompany {
   const company: ImportCompany = { domains, custom };
+  if (externalId !== undefined) company.externalId = externalId;
   if (name !== undefined) {
     company.name = name;
     company.nameKey = cachedNameKey(name);

@@ -1,6 +1,7 @@
 // Brings the Forge SQL schema up to date: idempotent DDL, paced under Forge's DDL rate limit, run from the install
 // and upgrade triggers (through a queue) and from an hourly scheduled trigger, so every installation gets every migration.
 import { sql as forgeSql } from '@forge/sql';
+import { rebuildExternalIds } from '../../application/rebuild-external-ids';
 import { rebuildSearchText } from '../../application/rebuild-search-text';
 import { migrations as allMigrations, type Migration } from '../sql/migrations';
 import { makeSqlStore } from '../sql/sql-store';
@@ -130,7 +131,7 @@ export function runMigrations(): Promise<MigrationRun> {
     client: forgeSql,
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    dataSteps: [SEARCH_TEXT_FILL],
+    dataSteps: [SEARCH_TEXT_FILL, EXTERNAL_IDS_FILL],
   });
 }
 
@@ -138,4 +139,10 @@ export function runMigrations(): Promise<MigrationRun> {
 export const SEARCH_TEXT_FILL: DataStep = {
   name: 'speed_fill_search_text',
   run: async (deadlineMs) => (await rebuildSearchText(makeSqlStore(openForgeSql()), () => new Date(), undefined, deadlineMs)) === null,
-}
+};
+
+/** Companies stored before the external-id lookup existed get their rows (a fresh install has none to fill). */
+export const EXTERNAL_IDS_FILL: DataStep = {
+  name: 'import_fill_company_external_ids',
+  run: async (deadlineMs) => (await rebuildExternalIds(makeSqlStore(openForgeSql()), () => new Date(), null, deadlineMs)) === null,
+};

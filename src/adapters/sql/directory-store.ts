@@ -1,6 +1,7 @@
 // Contacts, companies and memberships on SQL: lookups by IN lists, multi-row upserts, keyset-paged prefix search.
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import { AppError, conflict } from '../../domain/errors';
+import { EXTERNAL_ID_FIELD_KEY, externalIdOf } from '../../domain/external-id';
 import { companySearchText, contactSearchText, SEARCH_CANDIDATES, searchPieces, searchRank } from '../../domain/search-text';
 import type { Companies, Contacts, DirectoryQuery, Memberships, Page } from '../../domain/ports';
 import type { Company, Contact, Id, Membership, RecordType } from '../../domain/records';
@@ -9,7 +10,7 @@ import type { SqlEngine } from './engine';
 import { sqlErrorKind } from './sql-errors';
 import { upsertRows } from './upsert';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
-import type { CompaniesTable, ContactsTable, Database } from './schema';
+import type { CompaniesTable, CompanyExternalIdsTable, ContactsTable, Database } from './schema';
 
 // Keys per IN (...) lookup: one statement per import chunk, within SQLite's 32,766 bound parameters.
 const IN_LIST = 10000;
@@ -98,6 +99,70 @@ class SearchIndex {
       .sort((a, b) => a.rank - b.rank)
       .slice(0, limit)
       .map((r) => r.record);
+  }
+}
+
+/**
+ * Which company holds each external id (the value of the company field named External ID), rewritten with every
+ * company write, like the search text: a profile edit, an import, a merge, an undo or a delete keeps it in step.
+ */
+class ExternalIdIndex {
+  constructor(private readonly engine: SqlEngine) {}
+
+  /** The External ID field's id, read at each use: a field created, renamed or removed since is never missed. */
+  async fieldId(): Promise<string | null> {
+    const row = await this.engine.db.selectFrom('custom_fields').select('id').where('entity', '=', 'company').where('name_key', '=', EXTERNAL_ID_FIELD_KEY).executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  /**
+   * What writing these companies changes in the lookup (`isNew`: a company with no rows to read). Rows are added
+   * before the companies are written and stale ones removed after: a crash in between leaves an extra row, which
+   * finds nothing (lookups check the company's value), never a missing one, which a retry could not see.
+   */
+  async plan(companies: readonly Pick<Company, 'id' | 'custom'>[], isNew: (id: Id) => boolean): Promise<{ add(): Promise<void>; removeStale(): Promise<void> }> {
+    const { db } = this.engine;
+    const fieldId = await this.fieldId();
+    const wanted: CompanyExternalIdsTable[] = [];
+    for (const c of companies) {
+      const externalId = externalIdOf(c, fieldId);
+      if (externalId !== undefined) wanted.push({ external_id: externalId, company_id: c.id });
+    }
+    const held: CompanyExternalIdsTable[] = [];
+    for (const chunk of chunkKeys(unique(companies.filter((c) => !isNew(c.id)).map((c) => c.id)), IN_LIST)) {
+      held.push(...(await db.selectFrom('company_external_ids').selectAll().where('company_id', 'in', chunk).execute()));
+    }
+    const key = (r: CompanyExternalIdsTable) => `${r.company_id} ${r.external_id}`;
+    const keep = new Set(wanted.map(key));
+    const have = new Set(held.map(key));
+    const removed = held.filter((r) => !keep.has(key(r)));
+    const added = wanted.filter((r) => !have.has(key(r)));
+    return {
+      add: async () => {
+        for (const batch of batchRows(added, Object.values, this.engine.maxParams)) await db.insertInto('company_external_ids').values(batch).orIgnore().execute();
+      },
+      removeStale: async () => {
+        for (const chunk of chunkKeys(removed, PAIR_LIST)) {
+          await db
+            .deleteFrom('company_external_ids')
+            .where((eb) => eb(eb.refTuple('external_id', 'company_id'), 'in', chunk.map((r) => eb.tuple(r.external_id, r.company_id))))
+            .execute();
+        }
+      },
+    };
+  }
+
+  async remove(ids: readonly Id[]): Promise<void> {
+    for (const chunk of chunkKeys(ids, IN_LIST)) await this.engine.db.deleteFrom('company_external_ids').where('company_id', 'in', chunk).execute();
+  }
+
+  /** The companies recorded as holding any of these ids (callers check the company's value: the record is the truth). */
+  async companyIds(externalIds: readonly string[]): Promise<Id[]> {
+    const ids: Id[] = [];
+    for (const chunk of chunkKeys(unique(externalIds), IN_LIST)) {
+      ids.push(...(await this.engine.db.selectFrom('company_external_ids').select('company_id').where('external_id', 'in', chunk).execute()).map((r) => r.company_id));
+    }
+    return unique(ids);
   }
 }
 
@@ -260,6 +325,7 @@ export function makeContacts(engine: SqlEngine): Contacts {
 export function makeCompanies(engine: SqlEngine): Companies {
   const { db } = engine;
   const index = new SearchIndex(engine, 'company');
+  const externalIds = new ExternalIdIndex(engine);
   const columns: (keyof CompaniesTable)[] = ['name', 'name_key', 'parent_id', 'custom', 'version', 'updated_at', 'updated_by'];
 
   async function withDomains(rows: CompaniesTable[]): Promise<Company[]> {
@@ -331,6 +397,13 @@ export function makeCompanies(engine: SqlEngine): Companies {
       return selectIn('id', ids);
     },
     findByNameKeys: (keys) => selectIn('name_key', keys),
+    async findByExternalIds(ids) {
+      const holders = await externalIds.companyIds(ids);
+      if (holders.length === 0) return [];
+      const wanted = new Set(ids);
+      const fieldId = await externalIds.fieldId();
+      return (await selectIn('id', holders)).filter((c) => wanted.has(externalIdOf(c, fieldId) ?? ''));
+    },
     async findByDomainsOrNameKeys(domains, keys) {
       // The i-th chunk of domains and of name keys share one statement: one lookup per import chunk, bounded lists.
       const domainChunks = chunkKeys(unique(domains), IN_LIST);
@@ -398,6 +471,13 @@ export function makeCompanies(engine: SqlEngine): Companies {
       await index.write(rows.map((c) => ({ id: c.id, text: companySearchText(c) })));
       return rows.length === limit ? rows[rows.length - 1]!.id : null;
     },
+    async rebuildExternalIds(afterId, limit) {
+      const rows = await db.selectFrom('companies').selectAll().where('id', '>', afterId ?? '').orderBy('id').limit(limit).execute();
+      const ids = await externalIds.plan(rows.map((r) => toCompany(r, [])), () => false);
+      await ids.add();
+      await ids.removeStale();
+      return rows.length === limit ? rows[rows.length - 1]!.id : null;
+    },
     async children(id) {
       return withDomains(await db.selectFrom('companies').selectAll().where('parent_id', '=', id).orderBy('name').limit(500).execute());
     },
@@ -442,12 +522,16 @@ export function makeCompanies(engine: SqlEngine): Companies {
       await db.updateTable('company_domains').set({ company_id: toId }).where('company_id', '=', fromId).execute();
     },
     async insert(company) {
+      const ids = await externalIds.plan([company], () => true);
       await writeDomains([company], () => true);
+      await ids.add();
       await db.insertInto('companies').values(fromCompany(company)).execute();
       await index.write([{ id: company.id, text: companySearchText(company) }]);
     },
     async update(company) {
       const row = fromCompany(company);
+      const ids = await externalIds.plan([company], () => false);
+      await ids.add();
       const result = await db
         .updateTable('companies')
         .set(Object.fromEntries(columns.map((c) => [c, row[c]])))
@@ -457,24 +541,32 @@ export function makeCompanies(engine: SqlEngine): Companies {
       if (Number(result.numUpdatedRows) !== 1) throw conflict(`Company ${company.name}`);
       await writeDomains([company], () => false);
       await index.write([{ id: company.id, text: companySearchText(company) }]);
+      await ids.removeStale();
     },
     async delete(id) {
       await db.deleteFrom('company_domains').where('company_id', '=', id).execute();
       await db.deleteFrom('companies').where('id', '=', id).execute();
       await index.remove([id]);
+      await externalIds.remove([id]);
     },
     async saveMany(companies, isNew) {
       if (companies.length === 0) return;
       await writeDomains(companies, isNew);
+      const ids = await externalIds.plan(companies, isNew);
+      await ids.add();
       await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
       await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
+      await ids.removeStale();
     },
     async saveImported(companies, addedDomains, isNew) {
       if (companies.length === 0) return;
+      const ids = await externalIds.plan(companies, isNew);
+      await ids.add();
       await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
       const domainRows = addedDomains.map((d) => ({ domain: d.domain, company_id: d.companyId }));
       for (const batch of batchRows(domainRows, Object.values, engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
       await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
+      await ids.removeStale();
     },
     async deleteMany(ids) {
       for (const chunk of chunkKeys(ids, IN_LIST)) {
@@ -482,6 +574,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
         await db.deleteFrom('companies').where('id', 'in', chunk).execute();
       }
       await index.remove(ids);
+      await externalIds.remove(ids);
     },
     async createdIn(ids, createdBy, afterId, limit) {
       const rows = await db

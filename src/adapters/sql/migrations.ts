@@ -206,6 +206,15 @@ const ALTERATIONS: { name: string; sql: (dialect: Dialect) => string; only?: Dia
   { name: 'speed_memberships_by_key_drop', only: 'sqlite', sql: () => 'DROP TABLE IF EXISTS memberships' },
   { name: 'speed_memberships_by_key_rename', only: 'sqlite', sql: () => 'ALTER TABLE memberships_by_key RENAME TO memberships' },
   { name: 'speed_memberships_by_key_index', only: 'sqlite', sql: () => 'CREATE INDEX ix_memberships_company_id_contact_id ON memberships (company_id, contact_id)' },
+  // import: the company holding each external id (the value of its External ID field), so a file's external id
+  // column finds companies. Keyed by (id, company): two companies given one id by hand make a row ambiguous, not lost.
+  // Existing installs fill it with rebuildExternalIds (application/rebuild-external-ids.ts) after this runs.
+  {
+    name: 'import_create_company_external_ids',
+    sql: (dialect) =>
+      createTable(dialect, { name: 'company_external_ids', columns: [['external_id', 'key'], ['company_id', 'id']], primaryKey: ['external_id', 'company_id'] }),
+  },
+  { name: 'ix_company_external_ids_company_id', sql: () => 'CREATE INDEX ix_company_external_ids_company_id ON company_external_ids (company_id)' },
 ];
 
 /**

@@ -3,6 +3,7 @@ import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { AuditAction, AuditEntry, AuditLog, CustomFields, FieldChanges, Links, Locks, Notes, Settings } from '../../domain/ports';
 import { conflict } from '../../domain/errors';
+import { isExternalIdField } from '../../domain/external-id';
 import { batchRows, chunkKeys } from './batching';
 import { rethrowDuplicate } from './directory-store';
 import type { SqlEngine } from './engine';
@@ -170,6 +171,12 @@ export function makeCustomFields(engine: SqlEngine): CustomFields {
       for await (const range of idRanges(table(field.entity))) {
         const result = await inRange(db.updateTable(table(field.entity)).set({ custom: remove }), range).where(hasValue(field.id)).executeTakeFirst();
         n += Number(result.numUpdatedRows);
+        // The values of the External ID field go from the lookup of companies by external id with them.
+        if (isExternalIdField(field)) {
+          let q = db.deleteFrom('company_external_ids').where('company_id', '>', range.after);
+          if (range.last !== null) q = q.where('company_id', '<=', range.last);
+          await q.execute();
+        }
       }
       return n;
     },

@@ -31,6 +31,9 @@ export type CompaniesTable = {
 
 export type CompanyDomainsTable = { domain: string; company_id: string };
 
+/** Which company holds each external id (its External ID value), kept in step with every company write. */
+export type CompanyExternalIdsTable = { external_id: string; company_id: string };
+
 export type MembershipsTable = {
   contact_id: string;
   company_id: string;
@@ -132,6 +135,7 @@ export type Database = {
   contacts: ContactsTable;
   companies: CompaniesTable;
   company_domains: CompanyDomainsTable;
+  company_external_ids: CompanyExternalIdsTable;
   memberships: MembershipsTable;
   search_text: SearchTextTable;
   links: LinksTable;
@@ -151,4 +155,4 @@ export type Database = {
 export type Dialect = 'mysql' | 'sqlite';
 
 /** Tables whose rows are directory data (as opposed to import bookkeeping): writes to these are "record writes". */
-export const RECORD_TABLES = ['contacts', 'companies', 'company_domains', 'memberships', 'search_text', 'links', 'notes', 'custom_fields', 'audit_log'] as const;
+export const RECORD_TABLES = ['contacts', 'companies', 'company_domains', 'company_external_ids', 'memberships', 'search_text', 'links', 'notes', 'custom_fields', 'audit_log'] as const;

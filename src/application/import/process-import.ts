@@ -3,6 +3,7 @@
 // is repaired by running the job again from its saved cursor.
 import { AppError } from '../../domain/errors';
 import { fieldNameKey } from '../../domain/custom-fields';
+import { isExternalIdField, isExternalIdFieldName } from '../../domain/external-id';
 import { wouldCreateCycle } from '../../domain/hierarchy';
 import { deterministicId } from '../../domain/ids';
 import { companyNameKey } from '../../domain/normalise';
@@ -10,7 +11,7 @@ import type { AuditEntry, FieldChanges, StagedRow, Store, StoredImportIssue } fr
 import type { Company, Contact, CustomField, Membership } from '../../domain/records';
 import { decideCompanyName, namesakeWarning } from '../../import/company-identity';
 import { mergeContactRows, planCompany, planContact } from '../../import/merge';
-import type { ColumnMapping, ImportRow, RowIssue } from '../../import/types';
+import type { ColumnMapping, ImportCompany, ImportRow, RowIssue } from '../../import/types';
 import { validateRow } from '../../import/validate-row';
 import { ignoredColumnsOf } from '../../import/headers';
 import { CompanyIndex } from './company-index';
@@ -149,7 +150,12 @@ class JobRun {
   }
 
   async loadFields(): Promise<void> {
-    this.fields = new Map((await this.store.fields.list()).map((f) => [f.id, f]));
+    const fields = await this.store.fields.list();
+    this.fields = new Map(fields.map((f) => [f.id, f]));
+    // Stored companies keep their external id under the field's id; a dry run plans it under the column's new field.
+    const planned = (this.job.spec.columns as ColumnMapping[]).map((c) => c.target).find((t) => t.kind === 'newCustom' && isExternalIdFieldName(t.entity, t.fieldName));
+    const key = fields.find(isExternalIdField)?.id ?? (planned?.kind === 'newCustom' ? `new:${planned.fieldName}` : null);
+    this.index.useExternalIdField(key);
   }
 
   private sample(record: string, action: string, changes: FieldChanges, reason?: string): void {
@@ -209,7 +215,7 @@ class JobRun {
   private async runStep(): Promise<boolean> {
     this.chunkTime = null;
     const s = this.job.state;
-    this.stepKey = JSON.stringify([s.phase, s.rowCursor, s.emailCursor, s.pendingParents.length]);
+    this.stepKey = JSON.stringify([s.phase, s.companyPass, s.rowCursor, s.emailCursor, s.pendingParents.length]);
     this.stepStart = structuredClone(s);
     // Real runs keep memory bounded whatever the file's size: what was written can be read back when needed.
     if (!this.job.dryRun && this.index.size > MAX_INDEXED_COMPANIES) {
@@ -282,6 +288,14 @@ class JobRun {
     return { id, name: '', nameKey: companyNameKey(name), domains: [], parentId: null, custom: {}, version: 1, createdAt: now, createdBy: this.actor, updatedAt: now, updatedBy: this.actor };
   }
 
+  /** The same row gives the same id in every run; namesakes told apart by external id get different ones. */
+  private newCompanyId(incoming: ImportCompany): string {
+    const [domain] = incoming.domains;
+    if (domain !== undefined) return this.id('company', domain);
+    if (incoming.externalId !== undefined) return this.id('company', 'external id', incoming.externalId);
+    return this.id('company', incoming.nameKey ?? '');
+  }
+
   private async companiesChunk(): Promise<void> {
     const state = this.job.state;
     const staged = await this.store.importJobs.rowsInFileOrder(this.job.id, state.rowCursor, this.chunkRows);
@@ -306,10 +320,11 @@ class JobRun {
       (v): v is Validated & { row: ImportRow & { company: NonNullable<ImportRow['company']> } } => v.row?.company != null && (v.row.company.domains.length > 0) === (pass === 'domains'),
     );
 
-    const refs = { domains: [] as string[], keys: [] as string[] };
+    const refs = { domains: [] as string[], keys: [] as string[], externalIds: [] as string[] };
     for (const v of withCompany) {
       refs.domains.push(...v.row.company.domains);
       if (v.row.company.nameKey) refs.keys.push(v.row.company.nameKey);
+      if (v.row.company.externalId !== undefined) refs.externalIds.push(v.row.company.externalId);
       if (v.row.company.parent) {
         const p = CompanyIndex.parentRef(v.row.company.parent);
         refs.domains.push(...p.domains);
@@ -318,7 +333,11 @@ class JobRun {
     }
     await this.index.load(this.store, refs);
     // Companies earlier chunks spoke for, perhaps in another invocation (a Forge consumer runs a job in many).
-    const candidates = [...refs.domains.map((d) => this.index.byDomain(d)?.id), ...refs.keys.flatMap((k) => this.index.byNameKey(k).map((c) => c.id))];
+    const candidates = [
+      ...refs.domains.map((d) => this.index.byDomain(d)?.id),
+      ...refs.externalIds.flatMap((x) => this.index.byExternalId(x).map((c) => c.id)),
+      ...refs.keys.flatMap((k) => this.index.byNameKey(k).map((c) => c.id)),
+    ];
     const seenBefore = this.job.dryRun ? new Set<string>() : await this.store.importJobs.touchedAmong(this.job.id, 'company', candidates.filter((id): id is string => id !== undefined));
 
     const mode = this.job.spec.options.mode;
@@ -338,8 +357,8 @@ class JobRun {
       }
       let current: Company;
       if (match.kind === 'new') {
-        if (match.namesakes.length > 0) warn(v, namesakeWarning(rowNo, incoming, match.namesakes));
-        current = this.newCompany(incoming.name ?? incoming.domains[0] ?? '', this.id('company', incoming.domains[0] ?? incoming.nameKey ?? ''));
+        if (match.namesakes.length > 0) warn(v, namesakeWarning(rowNo, incoming, match.namesakes, (c) => this.index.externalIdOf(c)));
+        current = this.newCompany(incoming.name ?? incoming.domains[0] ?? '', this.newCompanyId(incoming));
         changed.set(current.id, { before: null, next: current });
       } else {
         current = match.company;

@@ -51,7 +51,7 @@ describe('SQLite migrations', () => {
       const recorded = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name = 'speed_memberships_by_key_rename'`.execute(engine.db);
       expect(recorded.rows).toEqual([]);
       await sql`DROP TABLE memberships`.execute(engine.db);
-      expect(await applyMigrations(engine)).toEqual(['speed_memberships_by_key_rename', 'speed_memberships_by_key_index']);
+      expect((await applyMigrations(engine)).slice(0, 2)).toEqual(['speed_memberships_by_key_rename', 'speed_memberships_by_key_index']);
     } finally {
       await engine.close();
     }

@@ -95,6 +95,13 @@ describe.each(engines())('company identity on real-world files ($name)', (factor
     expect((await store.companies.findByDomains(['acme.com']))[0]!.name).toBe('Acme');
   });
 
+  it.each([1, 2, 5, 40])('counts every company either pass creates when the file is cut into chunks of %i rows', async (chunkRows) => {
+    const file = csv('Company,Website', 'Alpha,alpha.com', 'Beta,', 'Gamma,gamma.com', 'Delta,', 'Epsilon,epsilon.com', 'Zeta,');
+    const job = await runImport({ ...depsFor(store), chunkRows }, file);
+    expect(job.report?.companies).toMatchObject({ created: 6, updated: 0, unchanged: 0 });
+    expect(await store.companies.count({})).toBe(6);
+  });
+
   const OPTIONS = [
     ['the default options', {}],
     ['fill-empty', { mode: 'fill-empty' as const }],

@@ -1,0 +1,13 @@
+// Fills the external-id lookup of every company, a page at a time: after the lookup is added to a store, or to repair it.
+import type { Store } from '../domain/ports';
+
+const PAGE = 2000;
+
+/** Runs until done or `deadlineMs` passes; returns the last company id done, to go on from, or null when all were. */
+export async function rebuildExternalIds(store: Store, clock: () => Date, after: string | null = null, deadlineMs = Infinity): Promise<string | null> {
+  let cursor: string | null = after;
+  do {
+    cursor = await store.companies.rebuildExternalIds(cursor, PAGE);
+  } while (cursor !== null && clock().getTime() < deadlineMs);
+  return cursor;
+}
