@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors';
 import { fieldNameKey } from '../../domain/custom-fields';
 import { isExternalIdField, isExternalIdFieldName } from '../../domain/external-id';
 import { wouldCreateCycle } from '../../domain/hierarchy';
-import { deterministicId } from '../../domain/ids';
+import { deterministicId, sequencedId } from '../../domain/ids';
 import { companyNameKey } from '../../domain/normalise';
 import type { AuditEntry, FieldChanges, StagedRow, Store, StoredImportIssue } from '../../domain/ports';
 import type { Company, Contact, CustomField, Membership } from '../../domain/records';
@@ -556,7 +556,9 @@ class JobRun {
       const { contact: merged, warnings } = mergeContactRows(usable.map((v) => ({ row: v.staged.rowNo, line: v.staged.lineNo, value: v.row!.contact! })));
       for (const w of warnings) issues.push({ rowNo: w.row, line: w.line ?? 0, issue: w });
       const before = stored.get(email) ?? null;
-      const contactId = before?.id ?? this.id('contact', email);
+      // New contacts are numbered in the order this pass meets them (email order, as the email index is written), so
+      // their ids ascend: appended to every index keyed by them. The same step run again numbers them the same.
+      const contactId = before?.id ?? sequencedId(this.timeMs, state.contactsInFile, this.job.id, 'contact', email);
       // A contact the job creates has no history entry; its memberships go with it on undo.
       let created = false;
       const plan = planContact(before, merged, mode, () => ({ id: contactId, version: 1, createdAt: now, createdBy: this.actor, updatedAt: now, updatedBy: this.actor }));

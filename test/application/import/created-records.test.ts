@@ -3,7 +3,7 @@
 import { getRecordHistory } from '../../../src/application/get-record-history';
 import { processUndo, startUndo } from '../../../src/application/import/undo-import';
 import { updateContact } from '../../../src/application/update-contact';
-import { deterministicId, idRangeOfMillisecond, newId } from '../../../src/domain/ids';
+import { deterministicId, idRangeOfMillisecond, newId, sequencedId } from '../../../src/domain/ids';
 import { csv, depsFor, runImport } from '../../support/import-harness';
 import { engines } from '../../support/engines';
 import { admin, agent, openWorld, viewer, type TestWorld } from '../../support/use-case-deps';
@@ -21,6 +21,20 @@ describe('idRangeOfMillisecond', () => {
       expect(inside(deterministicId(ms - 1, 'job', String(i)))).toBe(false);
     }
     expect(inside(newId(ms + 5))).toBe(false);
+  });
+});
+
+describe('sequencedId', () => {
+  it('sorts by sequence within one millisecond, stays in its range, and gives the same id for the same input', () => {
+    const ms = Date.parse('2026-03-01T10:00:00.123Z');
+    const { from, to } = idRangeOfMillisecond(ms);
+    const ids = [0, 1, 2, 255, 256, 65_535, 65_536, 4_194_303, 4_194_304, 1_048_576 * 16, 2 ** 34 - 1].map((n) => sequencedId(ms, n, 'job', `e${n}`));
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) expect(id >= from && id < to).toBe(true);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(sequencedId(ms, 7, 'job', 'a@x')).toBe(sequencedId(ms, 7, 'job', 'a@x'));
+    expect(sequencedId(ms, 7, 'job', 'a@x')).not.toBe(sequencedId(ms, 7, 'job', 'b@x'));
+    expect(() => sequencedId(ms, 2 ** 34, 'job')).toThrow(RangeError);
   });
 });
 
