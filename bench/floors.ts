@@ -105,9 +105,16 @@ export async function mysqlWriter(server: { host: string; port: number; user: st
       for (const t of tables) {
         for await (const page of t.pages()) {
           const started = performance.now();
-          // mysql2 prepares each statement text once and reuses it (one shape per batch size).
-          for (const batch of batchRows(page, (r) => r, MAX_PARAMS.mysql)) await conn.execute(insertSql(t.table, t.columns, batch.length), batch.flat() as never[]);
+          // mysql2 prepares each statement text once and reuses it (one shape per batch size) within a page; the shapes
+          // are released after it, or its statement cache keeps every batch size's 60,000-placeholder text and metadata.
+          const used = new Set<string>();
+          for (const batch of batchRows(page, (r) => r, MAX_PARAMS.mysql)) {
+            const text = insertSql(t.table, t.columns, batch.length);
+            used.add(text);
+            await conn.execute(text, batch.flat() as never[]);
+          }
           seconds += (performance.now() - started) / 1000;
+          for (const text of used) conn.unprepare(text);
         }
       }
       const started = performance.now();

@@ -58,8 +58,8 @@ export function openSqlite(file: string): SqlEngine {
   return { ...makeEngine('sqlite', busyAware(new SqliteDialect({ database })), SQLITE_MAX_PARAMS, grouped), exclusive };
 }
 
-/** Free pages kept for reuse before an import step hands them back: 16 MiB of 4 KiB pages. */
-const KEPT_FREE_PAGES = 4096;
+/** Free pages kept for reuse before an import step hands them back: 4 MiB of 4 KiB pages. */
+const KEPT_FREE_PAGES = 1024;
 
 /** Gives free pages beyond KEPT_FREE_PAGES back to the file system (an incremental-vacuum store; a no-op otherwise). */
 function reclaimFreePages(database: Database.Database): void {

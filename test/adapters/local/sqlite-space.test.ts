@@ -13,7 +13,7 @@ describe('free pages of the embedded store', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps at most 16 MiB of free pages after an import step that deleted more', async () => {
+  it('keeps at most 4 MiB of free pages after an import step that deleted more', async () => {
     const file = path.join(dir, 'store.sqlite');
     const engine = openSqlite(file);
     const pragma = async (name: string) => Number(Object.values((await sql.raw(`PRAGMA ${name}`).execute(engine.db)).rows[0] as object)[0]);
@@ -27,9 +27,9 @@ describe('free pages of the embedded store', () => {
       await engine.grouped!(async () => void (await sql`DELETE FROM staged`.execute(engine.db)));
       await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(engine.db);
 
-      expect(await pragma('freelist_count')).toBeLessThanOrEqual(4096);
-      expect((await pragma('page_count')) * (await pragma('page_size'))).toBeLessThan(20 * 1024 * 1024);
-      expect(statSync(file).size).toBeLessThan(20 * 1024 * 1024);
+      expect(await pragma('freelist_count')).toBeLessThanOrEqual(1024);
+      expect((await pragma('page_count')) * (await pragma('page_size'))).toBeLessThan(8 * 1024 * 1024);
+      expect(statSync(file).size).toBeLessThan(8 * 1024 * 1024);
     } finally {
       await engine.close();
     }
