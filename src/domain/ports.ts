@@ -59,8 +59,11 @@ export type Companies = {
   /** Rewrites which external id each company after `afterId` (id order) holds, `limit` of them; the last id, or null at the end. */
   rebuildExternalIds(afterId: Id | null, limit: number): Promise<Id | null>;
   children(id: Id): Promise<Company[]>;
-  /** How many subsidiaries each of the given companies has (companies without any are left out). */
-  countChildren(ids: readonly Id[]): Promise<Map<Id, number>>;
+  /**
+   * How many subsidiaries each of the given companies has (companies without any are left out), not counting those
+   * `exceptUneditedCreatedBy` created and nobody edited since (what an undo of that import removes with them).
+   */
+  countChildren(ids: readonly Id[], exceptUneditedCreatedBy?: string): Promise<Map<Id, number>>;
   /**
    * Makes every subsidiary of `parentId` a top-level company (version bumped, updated stamp set) and returns the ids
    * it detached.

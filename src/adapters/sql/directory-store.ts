@@ -166,6 +166,21 @@ class ExternalIdIndex {
   }
 }
 
+/** Rows of `table` whose ids lie in an import job's id range and that `createdBy` created, a page in id order. */
+async function createdInRange<T extends 'contacts' | 'companies'>(db: Kysely<Database>, table: T, ids: { from: string; to: string }, createdBy: string, afterId: Id | null, limit: number) {
+  const rows = await db
+    .selectFrom(table as 'contacts' | 'companies')
+    .selectAll()
+    .where('id', '>=', ids.from)
+    .where('id', '<', ids.to)
+    .$if(afterId !== null, (q) => q.where('id', '>', afterId!))
+    .where('created_by', '=', createdBy)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows as unknown as Database[T][];
+}
+
 function jsonValue(engine: SqlEngine, fieldId: string) {
   const path = `$."${fieldId.replace(/[^A-Za-z0-9-]/g, '')}"`;
   return engine.dialect === 'mysql' ? sql<string>`JSON_UNQUOTE(JSON_EXTRACT(custom, ${path}))` : sql<string>`json_extract(custom, ${path})`;
@@ -307,17 +322,7 @@ export function makeContacts(engine: SqlEngine): Contacts {
       await index.remove(ids);
     },
     async createdIn(ids, createdBy, afterId, limit) {
-      const rows = await db
-        .selectFrom('contacts')
-        .selectAll()
-        .where('id', '>=', ids.from)
-        .where('id', '<', ids.to)
-        .$if(afterId !== null, (q) => q.where('id', '>', afterId!))
-        .where('created_by', '=', createdBy)
-        .orderBy('id')
-        .limit(limit)
-        .execute();
-      return rows.map(toContact);
+      return (await createdInRange(db, 'contacts', ids, createdBy, afterId, limit)).map(toContact);
     },
   };
 }
@@ -481,13 +486,16 @@ export function makeCompanies(engine: SqlEngine): Companies {
     async children(id) {
       return withDomains(await db.selectFrom('companies').selectAll().where('parent_id', '=', id).orderBy('name').limit(500).execute());
     },
-    async countChildren(ids) {
+    async countChildren(ids, exceptUneditedCreatedBy) {
       const counts = new Map<Id, number>();
       for (const chunk of chunkKeys(unique(ids), IN_LIST)) {
         const rows = await db
           .selectFrom('companies')
           .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
           .where('parent_id', 'in', chunk)
+          .$if(exceptUneditedCreatedBy !== undefined, (q) =>
+            q.where((eb) => eb.not(eb.and([eb('created_by', '=', exceptUneditedCreatedBy!), eb.or([eb('updated_by', '=', exceptUneditedCreatedBy!), eb('version', '=', 1)])]))),
+          )
           .groupBy('parent_id')
           .execute();
         for (const r of rows) if (r.parent_id !== null) counts.set(r.parent_id, Number(r.n));
@@ -577,17 +585,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       await externalIds.remove(ids);
     },
     async createdIn(ids, createdBy, afterId, limit) {
-      const rows = await db
-        .selectFrom('companies')
-        .selectAll()
-        .where('id', '>=', ids.from)
-        .where('id', '<', ids.to)
-        .$if(afterId !== null, (q) => q.where('id', '>', afterId!))
-        .where('created_by', '=', createdBy)
-        .orderBy('id')
-        .limit(limit)
-        .execute();
-      return withDomains(rows);
+      return withDomains(await createdInRange(db, 'companies', ids, createdBy, afterId, limit));
     },
   };
 }

@@ -150,14 +150,8 @@ async function undoCreated(store: Store, kind: 'contact' | 'company', job: Impor
   // A company still in use (a member or subsidiary the undo keeps: edited since, or added by someone) stays.
   const recordIds = records.map((r) => r.id);
   const members = kind === 'company' ? await store.memberships.countForCompanies(recordIds) : new Map<Id, number>();
-  const children = new Map<Id, number>();
-  if (kind === 'company') {
-    for (const [parentId, n] of await store.companies.countChildren(recordIds)) {
-      // Subsidiaries this undo removes as well (created by the job, unedited) do not keep their parent.
-      const kept = n > 500 ? n : (await store.companies.children(parentId)).filter((c) => !(c.createdBy === importer && (c.updatedBy === importer || c.version === 1))).length;
-      if (kept > 0) children.set(parentId, kept);
-    }
-  }
+  // Subsidiaries this undo removes as well (created by the job, unedited) do not keep their parent.
+  const children = kind === 'company' ? await store.companies.countChildren(recordIds, importer) : new Map<Id, number>();
   const skip = (record: Contact | Company, why: string) => {
     if (undo.skipped.length < MAX_SKIPPED_LISTED) undo.skipped.push(`${kind} ${record.id}: ${why}`);
   };

@@ -1,8 +1,10 @@
 // Records an import creates carry no history entry of their own (storage: one row per record, not two): their
 // creator and the job's id range stand for it, in the record's history, the audit trail and undo.
+import { createCompany } from '../../../src/application/create-company';
 import { getRecordHistory } from '../../../src/application/get-record-history';
 import { processUndo, startUndo } from '../../../src/application/import/undo-import';
 import { updateContact } from '../../../src/application/update-contact';
+import { companyInputSchema } from '../../../src/domain/schemas';
 import { deterministicId, idRangeOfMillisecond, newId, sequencedId } from '../../../src/domain/ids';
 import { csv, depsFor, runImport } from '../../support/import-harness';
 import { engines } from '../../support/engines';
@@ -106,5 +108,21 @@ describe.each(engines())('records an import creates, on $name', (factory) => {
     expect((await deps.store.contacts.search({ limit: 10 })).items.map((c) => c.email).sort()).toEqual(['ada@acme.example', 'dee@other.example']);
     expect((await deps.store.memberships.forContacts([ada!.id])).map((m) => m.companyId)).toEqual([acme!.id]);
     expect((await deps.store.companies.search({ limit: 10 })).items.map((c) => c.name)).toEqual(['Acme']);
+  });
+  it('undo removes subsidiaries and parents the job created together, but keeps a parent whose subsidiary was added by hand', async () => {
+    const { deps } = world;
+    const file = csv('Email,Company,Website,Parent Company', 'a@sub-one.example,Sub One,sub-one.example,Holding', 'b@sub-two.example,Sub Two,sub-two.example,Group', 'c@holding.example,Holding,holding.example,', 'd@group.example,Group,group.example,');
+    const job = await runImport(depsFor(deps.store), file);
+    expect(job.report?.companies.created).toBe(4);
+    const [group] = await deps.store.companies.findByDomains(['group.example']);
+    const handMade = await createCompany(deps, admin, companyInputSchema.parse({ name: 'Hand Made', domains: ['hand-made.example'], parentId: group!.id }));
+
+    const undoDeps = depsFor(deps.store, Date.parse('2026-04-01T00:00:00Z'));
+    await startUndo(undoDeps, job.id);
+    const undone = await processUndo(undoDeps, job.id);
+
+    expect(undone.report?.undo?.skipped).toEqual([`company ${group!.id}: still has 1 subsidiary(ies) the undo keeps, left as it is`]);
+    expect((await deps.store.companies.search({ limit: 10 })).items.map((c) => c.name).sort()).toEqual(['Group', 'Hand Made']);
+    expect((await deps.store.companies.find(handMade.id))?.parentId).toBe(group!.id);
   });
 });
