@@ -174,6 +174,7 @@ export function mapHeaders(headers: string[], input: HeaderMappingInput): Header
   const unknown: string[] = [];
   const explicit = explicitLookup(headers, input.explicit ?? {}, issues);
   const explicitIndexes = new Set<number>();
+  const unknownIndexes = new Set<number>();
   const columns = headers.map((header, index): ColumnMapping => {
     const chosen = explicit(header, index);
     if (chosen !== undefined) {
@@ -192,11 +193,12 @@ export function mapHeaders(headers: string[], input: HeaderMappingInput): Header
     // The last column of an error file this app wrote; re-importing the corrected file must not import it.
     if (index === headers.length - 1 && foldText(header) === foldText(ERROR_COLUMN)) return { index, header, target: { kind: 'ignore' } };
     unknown.push(header);
+    unknownIndexes.add(index);
     return { index, header, target: unknownTarget(index, header, input.createFields ?? false, issues) };
   });
   const guessed = columns.filter((c) => !explicitIndexes.has(c.index));
   keepSecondColumns(guessed, input.customFields);
-  nameMeansCompany(columns, guessed);
+  nameMeansCompany(columns, guessed, unknownIndexes);
   issues.push(...duplicateTargets(columns));
   issues.push(...fieldLimits(columns, input.customFields));
   if (!columns.some((c) => IDENTIFYING_TARGETS.has(mappingTargetName(c.target)))) {
@@ -225,15 +227,21 @@ function keepSecondColumns(guessed: ColumnMapping[], customFields: CustomField[]
   }
 }
 
-/** In a file of companies (company columns, no person columns), "Name" is the company's name. */
-function nameMeansCompany(columns: ColumnMapping[], guessed: ColumnMapping[]): void {
+/**
+ * In a file of companies (company columns, no person columns), "Name" is the company's name, and the columns no field
+ * knows (an export's Country, Industry, ...) become company fields with it: they say nothing about a person.
+ */
+function nameMeansCompany(columns: ColumnMapping[], guessed: ColumnMapping[], unknownIndexes: ReadonlySet<number>): void {
   const name = guessed.find((c) => synonymKey(c.header) === 'name' && c.target.kind === 'contact');
   if (!name) return;
-  const others = columns.filter((c) => c !== name);
+  const unknown = guessed.filter((c) => unknownIndexes.has(c.index) && c.target.kind === 'newCustom' && c.target.entity === 'contact');
+  const others = columns.filter((c) => c !== name && !unknown.includes(c));
   const hasPerson = others.some((c) => c.target.kind === 'contact' || ((c.target.kind === 'custom' || c.target.kind === 'newCustom') && c.target.entity === 'contact'));
   const hasCompany = others.some((c) => c.target.kind === 'company' || ((c.target.kind === 'custom' || c.target.kind === 'newCustom') && c.target.entity === 'company'));
   const companyNamed = others.some((c) => c.target.kind === 'company' && c.target.field === 'name');
-  if (!hasPerson && hasCompany && !companyNamed) name.target = BUILT_IN_TARGETS['company.name'];
+  if (hasPerson || !hasCompany || companyNamed) return;
+  name.target = BUILT_IN_TARGETS['company.name'];
+  for (const c of unknown) if (c.target.kind === 'newCustom') c.target = { ...c.target, entity: 'company' };
 }
 
 /** --create-fields on a file with hundreds of columns: refused before anything is created. */

@@ -64,6 +64,15 @@ describe('mapHeaders', () => {
     expect(targetsOf(['Name', 'Email', 'Website'])).toEqual(['fullName', 'email', 'company.domain']);
   });
 
+  it('with --create-fields, makes the unknown columns of a file of companies company fields, and still reads "Name" as the company', () => {
+    const create = { ...noFields, createFields: true };
+    expect(targetsOf(['Organization Id', 'Name', 'Website', 'Country', 'Industry'], create)).toEqual([
+      'company.custom:External ID', 'company.name', 'company.domain', 'company.custom:Country', 'company.custom:Industry',
+    ]);
+    // A person column (here the kept second phone) makes it a file of people: Name is theirs, the rest contact fields.
+    expect(targetsOf(['Name', 'Website', 'Phone 2', 'Country'], create)).toEqual(['fullName', 'company.domain', 'contact.custom:Other Phone', 'contact.custom:Country']);
+  });
+
   it('lists the columns it leaves out by letter and header', () => {
     const result = mapHeaders(['Lead Owner', 'Email', '', 'Notes', 'Error'], noFields);
     expect(result.ignoredColumns).toEqual([
