@@ -39,25 +39,14 @@ export async function applyMigrations(engine: SqlEngine): Promise<string[]> {
   const ran: string[] = [];
   for (const m of migrations(dialect)) {
     if (applied.has(m.name)) continue;
-    const apply = async () => {
-      await sql.raw(m.sql).execute(db);
-      await sql`INSERT INTO schema_migrations (name, applied_at) VALUES (${m.name}, ${new Date().toISOString()})`.execute(db);
+    const apply = async (on: typeof db) => {
+      await sql.raw(m.sql).execute(on);
+      await sql`INSERT INTO schema_migrations (name, applied_at) VALUES (${m.name}, ${new Date().toISOString()})`.execute(on);
     };
     // SQLite's DDL is transactional: a step and its record land together, so a crash never leaves one without the other.
-    if (dialect === 'sqlite') await inTransaction(db, apply);
-    else await apply();
+    if (dialect === 'sqlite') await db.transaction().execute(apply);
+    else await apply(db);
     ran.push(m.name);
   }
   return ran;
-}
-
-async function inTransaction(db: SqlEngine['db'], work: () => Promise<void>): Promise<void> {
-  await sql.raw('BEGIN').execute(db);
-  try {
-    await work();
-  } catch (error) {
-    await sql.raw('ROLLBACK').execute(db);
-    throw error;
-  }
-  await sql.raw('COMMIT').execute(db);
 }

@@ -560,14 +560,13 @@ class JobRun {
       // their ids ascend: appended to every index keyed by them. The same step run again numbers them the same.
       const contactId = before?.id ?? sequencedId(this.timeMs, state.contactsInFile, this.job.id, 'contact', email);
       // A contact the job creates has no history entry; its memberships go with it on undo.
-      let created = false;
+      const created = before === null;
       const plan = planContact(before, merged, mode, () => ({ id: contactId, version: 1, createdAt: now, createdBy: this.actor, updatedAt: now, updatedBy: this.actor }));
       if (plan) {
         const record = before ? { ...plan.next, version: before.version + 1, updatedAt: now, updatedBy: this.actor } : plan.next;
         if (before) plan.changes._version = [before.version, record.version];
         // A record the job creates has no history entry (see writeCompanies); an update keeps its before-values.
         if (before) audit.push(this.entry('contact', contactId, contactId, 'update', plan.changes));
-        else created = true;
         this.sample(email, before ? 'update contact' : 'create contact', plan.changes, before ? 'same email' : undefined);
         contacts.push(record);
         if (!before) createdIds.add(contactId);

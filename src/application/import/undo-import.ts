@@ -100,7 +100,7 @@ async function undoRecords(store: Store, kind: 'contact' | 'company', entries: A
     if (e.action !== 'create' && record.createdBy === importActor(jobId)) continue; // created by the job: removed whole later
     const chain = e.action === 'create' ? [e] : updatesOf.get(e.recordId)!;
     if (chain[0] !== e && e.action !== 'create') continue; // undone with the record's latest update
-    const editedSince = e.action === 'create' ? record.updatedBy !== importActor(jobId) && record.version !== 1 : record.version !== afterVersion(e);
+    const editedSince = e.action === 'create' ? editedSinceCreated(record, importActor(jobId)) : record.version !== afterVersion(e);
     if (editedSince) {
       skip(e, 'edited since the import, left as it is');
       continue;
@@ -121,10 +121,7 @@ async function undoRecords(store: Store, kind: 'contact' | 'company', entries: A
   }
   await store.audit.append(audit);
   if (kind === 'contact') {
-    if (removals.length > 0) {
-      await store.memberships.deleteMany((await store.memberships.forContacts(removals)).map((m) => ({ contactId: m.contactId, companyId: m.companyId })));
-      await store.contacts.deleteMany(removals);
-    }
+    if (removals.length > 0) await removeContacts(store, removals);
     if (updates.length > 0) await store.contacts.saveMany(updates as Contact[], () => false);
   } else {
     if (removals.length > 0) await store.companies.deleteMany(removals);
@@ -134,6 +131,15 @@ async function undoRecords(store: Store, kind: 'contact' | 'company', entries: A
       await store.companies.saveMany(companies, () => false);
     }
   }
+}
+
+/** A record the job created was edited since when someone else saved it (the import itself may save it twice). */
+const editedSinceCreated = (record: Contact | Company, importer: string) => record.updatedBy !== importer && record.version !== 1;
+
+/** Contacts go with their memberships. */
+async function removeContacts(store: Store, ids: Id[]): Promise<void> {
+  await store.memberships.deleteMany((await store.memberships.forContacts(ids)).map((m) => ({ contactId: m.contactId, companyId: m.companyId })));
+  await store.contacts.deleteMany(ids);
 }
 
 /**
@@ -156,7 +162,7 @@ async function undoCreated(store: Store, kind: 'contact' | 'company', job: Impor
     if (undo.skipped.length < MAX_SKIPPED_LISTED) undo.skipped.push(`${kind} ${record.id}: ${why}`);
   };
   for (const record of records) {
-    if (record.updatedBy !== importer && record.version !== 1) {
+    if (editedSinceCreated(record, importer)) {
       skip(record, 'edited since the import, left as it is');
       continue;
     }
@@ -172,8 +178,7 @@ async function undoCreated(store: Store, kind: 'contact' | 'company', job: Impor
   await store.audit.append(audit);
   if (removals.length > 0) {
     if (kind === 'contact') {
-      await store.memberships.deleteMany((await store.memberships.forContacts(removals)).map((m) => ({ contactId: m.contactId, companyId: m.companyId })));
-      await store.contacts.deleteMany(removals);
+      await removeContacts(store, removals);
     } else {
       await store.companies.deleteMany(removals);
     }
