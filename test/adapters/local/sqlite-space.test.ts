@@ -22,7 +22,7 @@ describe('free pages of the embedded store', () => {
       await sql`CREATE TABLE staged (n INTEGER PRIMARY KEY, cells TEXT NOT NULL)`.execute(engine.db);
       const cells = 'x'.repeat(4000);
       await engine.grouped!(async () => {
-        for (let n = 0; n < 12_000; n++) await sql`INSERT INTO staged (n, cells) VALUES (${n}, ${cells})`.execute(engine.db);
+        for (let n = 0; n < 3_000; n++) await sql`INSERT INTO staged (n, cells) VALUES (${n}, ${cells})`.execute(engine.db);
       });
       await engine.grouped!(async () => void (await sql`DELETE FROM staged`.execute(engine.db)));
       await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(engine.db);
