@@ -4,9 +4,30 @@ import freeMailDomains from 'email-providers/all.json';
 const EMAIL_SHAPE = /^[^\s@"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const DOMAIN_SHAPE = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
+/**
+ * A host the URL parser returns unchanged: ASCII letters, digits and hyphens in dot-separated labels, none of them
+ * punycode (`xn--`, which the parser checks), ending in a label of letters (so never read as an IPv4 address).
+ */
+const PLAIN_HOST = /^(?!xn--)[a-z0-9-]+(?:\.(?!xn--)[a-z0-9-]+)*\.[a-z]{2,63}$/;
+
+// Files repeat the same domains on many rows, and the URL parser is the costliest step of reading one.
+const HOST_CACHE_SIZE = 10_000;
+const hosts = new Map<string, string | null>();
+
 /** A hostname in ASCII (IDN labels to punycode), using the URL parser that both Node and browsers carry. */
 export function toAsciiHost(host: string): string | null {
   const trimmed = host.trim().toLowerCase().replace(/\.$/, '');
+  if (PLAIN_HOST.test(trimmed)) return trimmed;
+  let known = hosts.get(trimmed);
+  if (known === undefined) {
+    if (hosts.size >= HOST_CACHE_SIZE) hosts.clear();
+    known = parsedHost(trimmed);
+    hosts.set(trimmed, known);
+  }
+  return known;
+}
+
+function parsedHost(trimmed: string): string | null {
   // `%` and `\` are refused because the URL parser would decode or reinterpret them into a different host.
   if (!trimmed || /[\s/\\?#@:%]/.test(trimmed)) return null;
   try {
@@ -27,8 +48,12 @@ export function hasInvisible(text: string): boolean {
   return INVISIBLE.test(text);
 }
 
+/** Printable ASCII, tabs and line ends: nothing invisible, and already NFC. */
+const PLAIN_TEXT = /^[\t\n\r\x20-\x7e]*$/;
+
 /** NFC-normalised text without invisible characters, and how many were removed (names get a warning for them). */
 export function cleanText(raw: string): { text: string; removed: number } {
+  if (PLAIN_TEXT.test(raw)) return { text: raw, removed: 0 };
   let removed = 0;
   const text = raw.replace(INVISIBLE, () => {
     removed++;
@@ -87,8 +112,12 @@ export function isFreeMailDomain(domain: string, extra: readonly string[] = []):
   return FREE_MAIL.has(d) || extra.some((e) => e.toLowerCase() === d);
 }
 
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+
 /** Lowercase, accents removed, punctuation to spaces, whitespace collapsed. */
 export function foldText(text: string): string {
+  // ASCII has no accents or compatibility forms, and its letters and digits are [a-z0-9] once lowercased.
+  if (ASCII_TEXT.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

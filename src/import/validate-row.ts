@@ -1,5 +1,4 @@
 // One parsed row to an import row: cells trimmed and checked, blanks left absent, every problem returned as data.
-import { z } from 'zod';
 import { validateCustomValue } from '../domain/custom-fields';
 import { externalIdKey, isExternalIdFieldName, MAX_EXTERNAL_ID_LENGTH } from '../domain/external-id';
 import {
@@ -25,24 +24,23 @@ const MAX_SHOWN_VALUE = 60;
 // A domain is at most 253 characters; the separators between domains need a little more.
 const MAX_DOMAIN_CELL_LENGTH = MAX_DOMAINS_PER_COMPANY * 256;
 
-const cell = (max: number) => z.string().max(max).optional();
-
-/** The built-in cells of a row, keyed by target name, with the length each may have. */
-const builtInCellsSchema = z.object({
-  email: cell(MAX_EMAIL_LENGTH),
-  firstName: cell(MAX_NAME_LENGTH),
-  lastName: cell(MAX_NAME_LENGTH),
-  fullName: cell(MAX_DISPLAY_NAME_LENGTH),
-  phone: cell(MAX_PHONE_LENGTH),
-  jobTitle: cell(MAX_NAME_LENGTH),
-  'company.name': cell(MAX_COMPANY_NAME_LENGTH),
-  'company.domain': cell(MAX_DOMAIN_CELL_LENGTH),
-  'company.parent': cell(MAX_COMPANY_NAME_LENGTH),
-  'membership.role': cell(MAX_ROLE_LENGTH),
-  'membership.primary': z.string().optional(),
-});
-type BuiltInCells = z.infer<typeof builtInCellsSchema>;
-type BuiltInKey = keyof BuiltInCells;
+/** The built-in cells of a row, keyed by target name, with the length each may have (in UTF-16 units, as `.length`). */
+const BUILT_IN_MAX_LENGTH = {
+  email: MAX_EMAIL_LENGTH,
+  firstName: MAX_NAME_LENGTH,
+  lastName: MAX_NAME_LENGTH,
+  fullName: MAX_DISPLAY_NAME_LENGTH,
+  phone: MAX_PHONE_LENGTH,
+  jobTitle: MAX_NAME_LENGTH,
+  'company.name': MAX_COMPANY_NAME_LENGTH,
+  'company.domain': MAX_DOMAIN_CELL_LENGTH,
+  'company.parent': MAX_COMPANY_NAME_LENGTH,
+  'membership.role': MAX_ROLE_LENGTH,
+  'membership.primary': Infinity,
+} as const;
+type BuiltInKey = keyof typeof BUILT_IN_MAX_LENGTH;
+type BuiltInCells = Partial<Record<BuiltInKey, string>>;
+const BUILT_IN_KEYS = Object.keys(BUILT_IN_MAX_LENGTH) as BuiltInKey[];
 
 const PRIMARY_VALUES = new Map<string, boolean>([
   ['yes', true],
@@ -215,13 +213,13 @@ class IssueList {
 
 /** The built-in cells that are within their length limits; the others are reported and left out. */
 function checkLengths(values: BuiltInCells, sources: Partial<Record<BuiltInKey, ColumnMapping>>, report: IssueList): BuiltInCells {
-  const checked = builtInCellsSchema.safeParse(values);
-  if (checked.success) return values;
-  const usable = { ...values };
-  for (const issue of checked.error.issues) {
-    const key = issue.path[0] as BuiltInKey;
-    const max = issue.code === 'too_big' ? Number(issue.maximum) : 0;
-    report.add('error', `${describe(sources[key]!)} is longer than ${max} characters (it has ${values[key]!.length}); shorten it.`, sources[key]);
+  let usable = values;
+  for (const key of BUILT_IN_KEYS) {
+    const value = values[key];
+    const max = BUILT_IN_MAX_LENGTH[key];
+    if (value === undefined || value.length <= max) continue;
+    report.add('error', `${describe(sources[key]!)} is longer than ${max} characters (it has ${value.length}); shorten it.`, sources[key]);
+    if (usable === values) usable = { ...values };
     delete usable[key];
   }
   return usable;

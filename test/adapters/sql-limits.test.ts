@@ -1,6 +1,7 @@
 // Forge SQL's request and response limits on every engine: statements sized by the UTF-8 bytes of their values,
 // reads of wide staged rows bounded by bytes as well as rows.
-import { batchRows, FORGE_REQUEST_BYTES, MAX_STATEMENT_BYTES, statementBytes } from '../../src/adapters/sql/batching';
+import fc from 'fast-check';
+import { batchRows, FORGE_REQUEST_BYTES, jsonValueBytes, MAX_STATEMENT_BYTES, statementBytes } from '../../src/adapters/sql/batching';
 import type { SqlEngine } from '../../src/adapters/sql/engine';
 import { makeSqlStore } from '../../src/adapters/sql/sql-store';
 import type { Store } from '../../src/domain/ports';
@@ -26,6 +27,17 @@ describe('statement sizing', () => {
       expect(sent).toBeLessThanOrEqual(MAX_STATEMENT_BYTES);
       expect(sent).toBeLessThan(FORGE_REQUEST_BYTES);
     }
+  });
+
+  it('measures any text as JSON carries it: at least its UTF-8 bytes with its quotes and comma, at most 2 more', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme-ascii', maxLength: 40 }), fc.constantFrom('', 'a"b', 'a\\b', '\u2028', '\u007f', 'ü'));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(jsonValueBytes(t)).toBeGreaterThanOrEqual(jsonBytes(t) + 1);
+        expect(jsonValueBytes(t)).toBeLessThanOrEqual(jsonBytes(t) + 3);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('counts a value by its UTF-8 bytes, not by its UTF-16 length', () => {

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import {
+  cleanText,
   companyNameKey,
   displayNameOf,
   foldText,
@@ -7,7 +9,47 @@ import {
   normaliseEmail,
   searchWords,
   splitFullName,
+  toAsciiHost,
 } from '../../src/domain/normalise';
+
+// The slow paths the fast ones must agree with, as they were written before the fast paths existed.
+const urlHost = (host: string): string | null => {
+  const trimmed = host.trim().toLowerCase().replace(/\.$/, '');
+  if (!trimmed || /[\s/\\?#@:%]/.test(trimmed)) return null;
+  try {
+    return new URL(`http://${trimmed}/`).hostname;
+  } catch {
+    return null;
+  }
+};
+const slowFold = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const slowClean = (raw: string) => {
+  let removed = 0;
+  const text = raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]/gu, () => {
+    removed++;
+    return '';
+  });
+  return { text: text.normalize('NFC'), removed };
+};
+
+describe('fast paths for plain ASCII give what the general rules give', () => {
+  const label = fc.stringMatching(/^[a-zA-Z0-9-]{1,12}$/);
+  const tld = fc.oneof(fc.stringMatching(/^[a-zA-Z]{2,6}$/), fc.constantFrom('xn--p1ai', '123', '0x1f', 'com.', 'CO'));
+  const host = fc.tuple(fc.array(fc.oneof(label, fc.constantFrom('xn--bcher-kva', 'xn--zz', 'www', '1', '0x7f')), { minLength: 0, maxLength: 4 }), tld).map(([labels, last]) => [...labels, last].join('.'));
+
+  it('toAsciiHost agrees with the URL parser on dotted ASCII hosts, punycode and numeric ones included', () => {
+    fc.assert(fc.property(host, (h) => expect(toAsciiHost(h)).toBe(urlHost(h))), { numRuns: 2000 });
+    for (const h of ['Bücher.de', 'xn--bcher-kva.de', '1.2.3.4', '0x7f.1', 'a..b.com', 'acme.com.', '', 'a b.com', '例え.テスト']) expect(toAsciiHost(h)).toBe(urlHost(h));
+  });
+
+  it('foldText and cleanText agree with their Unicode rules on any text', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ maxLength: 30 }), fc.constantFrom('Crème', 'ACME\u200b Inc', 'a\tb\r\nc', 'ﬁne', 'Å'));
+    fc.assert(fc.property(text, (t) => {
+      expect(foldText(t)).toBe(slowFold(t));
+      expect(cleanText(t)).toEqual(slowClean(t));
+    }), { numRuns: 3000 });
+  });
+});
 
 describe('normaliseEmail', () => {
   it('lowercases and trims', () => {

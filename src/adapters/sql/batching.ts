@@ -12,10 +12,13 @@ export const MAX_LIST_ITEMS = 10000;
 
 // Characters JSON must escape (quote, backslash, control characters): a value with any of them is measured exactly.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029]/;
+/** Printable ASCII but the quote and backslash: one byte a character, written as it is. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 /** UTF-8 bytes of one bound value as a Forge SQL request carries it (JSON-encoded, with its comma). */
 export function jsonValueBytes(v: unknown): number {
   if (typeof v === 'string') {
+    if (PLAIN_ASCII.test(v)) return v.length + 3;
     const text = NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : v;
     return Buffer.byteLength(text, 'utf8') + 3;
   }

@@ -8,7 +8,7 @@ import type { Company, Contact, Id, Membership, RecordType } from '../../domain/
 import { batchRows, chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
 import { sqlErrorKind } from './sql-errors';
-import { upsertRows } from './upsert';
+import { insertRows, upsertRows } from './upsert';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
 import type { CompaniesTable, CompanyExternalIdsTable, ContactsTable, Database } from './schema';
 
@@ -139,7 +139,7 @@ class ExternalIdIndex {
     const added = wanted.filter((r) => !have.has(key(r)));
     return {
       add: async () => {
-        for (const batch of batchRows(added, Object.values, this.engine.maxParams)) await db.insertInto('company_external_ids').values(batch).orIgnore().execute();
+        await insertRows(this.engine, 'company_external_ids', added, 'ignore');
       },
       removeStale: async () => {
         for (const chunk of chunkKeys(removed, PAIR_LIST)) {
@@ -572,7 +572,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       await ids.add();
       await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
       const domainRows = addedDomains.map((d) => ({ domain: d.domain, company_id: d.companyId }));
-      for (const batch of batchRows(domainRows, Object.values, engine.maxParams)) await db.insertInto('company_domains').values(batch).orIgnore().execute();
+      await insertRows(engine, 'company_domains', domainRows, 'ignore');
       await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
       await ids.removeStale();
     },

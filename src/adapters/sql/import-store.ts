@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { conflict } from '../../domain/errors';
 import type { ImportJobRecord, ImportJobs, ImportJobStatus, StagedRow, StoredImportIssue } from '../../domain/ports';
 import { batchRows, chunkKeys, MAX_RESPONSE_BYTES } from './batching';
+import { insertRows } from './upsert';
 import type { SqlEngine } from './engine';
 import { parseJson } from './rows';
 import type { Database, ImportJobsTable, ImportRowsTable } from './schema';
@@ -152,7 +153,7 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
     async stageRows(jobId, rows) {
       const values = rows.map((r) => ({ job_id: jobId, row_no: r.rowNo, line_no: r.lineNo, email_key: r.emailKey, cells: JSON.stringify(r.cells) }));
       // Insert-or-ignore: a chunk sent twice (a retried upload) stages each row once.
-      for (const batch of batchRows(values, Object.values, engine.maxParams)) await db.insertInto('import_rows').values(batch).orIgnore().execute();
+      await insertRows(engine, 'import_rows', values, 'ignore');
     },
     async rowsInFileOrder(jobId, afterRowNo, limit) {
       const { rows } = await boundedRows(jobId, (eb) => eb.and([eb('row_no', '>', afterRowNo)]), false, limit);
@@ -187,7 +188,7 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
     },
     async addIssues(jobId, issues) {
       const values = issues.map((i) => ({ job_id: jobId, row_no: i.rowNo, seq: i.seq, severity: i.severity, line_no: i.line, col: i.column.slice(0, 400), message: i.message }));
-      for (const batch of batchRows(values, Object.values, engine.maxParams)) await db.insertInto('import_issues').values(batch).orIgnore().execute();
+      await insertRows(engine, 'import_issues', values, 'ignore');
     },
     async issues(jobId, after, limit, severity) {
       let q = db.selectFrom('import_issues').selectAll().where('job_id', '=', jobId);
@@ -209,7 +210,7 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
     },
     async setRowCompanies(jobId, rows) {
       const values = rows.map((r) => ({ job_id: jobId, row_no: r.rowNo, company_id: r.companyId }));
-      for (const batch of batchRows(values, Object.values, engine.maxParams)) await db.insertInto('import_row_companies').values(batch).orIgnore().execute();
+      await insertRows(engine, 'import_row_companies', values, 'ignore');
     },
     async rowCompanies(jobId, rowNos) {
       const out = new Map<number, string>();
@@ -221,7 +222,7 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
     },
     async touch(jobId, recordType, ids) {
       const values = ids.map((id) => ({ job_id: jobId, record_type: recordType, record_id: id }));
-      for (const batch of batchRows(values, Object.values, engine.maxParams)) await db.insertInto('import_touched').values(batch).orIgnore().execute();
+      await insertRows(engine, 'import_touched', values, 'ignore');
     },
     async countTouched(jobId, recordType) {
       const row = await db.selectFrom('import_touched').select((eb) => eb.fn.countAll<number>().as('n')).where('job_id', '=', jobId).where('record_type', '=', recordType).executeTakeFirst();

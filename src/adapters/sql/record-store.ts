@@ -5,6 +5,7 @@ import type { AuditAction, AuditEntry, AuditLog, CustomFields, FieldChanges, Lin
 import { conflict } from '../../domain/errors';
 import { isExternalIdField } from '../../domain/external-id';
 import { batchRows, chunkKeys } from './batching';
+import { insertRows } from './upsert';
 import { rethrowDuplicate } from './directory-store';
 import type { SqlEngine } from './engine';
 import { fromField, fromLink, fromNote, parseJson, toField, toLink, toNote } from './rows';
@@ -146,7 +147,7 @@ export function makeCustomFields(engine: SqlEngine): CustomFields {
       await rethrowDuplicate(`A ${field.entity} field named "${field.name}" already exists.`, () => db.insertInto('custom_fields').values(fromField(field)).execute());
     },
     async insertMany(fields) {
-      for (const batch of batchRows(fields.map(fromField), Object.values, engine.maxParams)) await db.insertInto('custom_fields').values(batch).orIgnore().execute();
+      await insertRows(engine, 'custom_fields', fields.map(fromField), 'ignore');
     },
     async update(field) {
       await rethrowDuplicate(`A ${field.entity} field named "${field.name}" already exists.`, () =>
@@ -211,7 +212,7 @@ export function makeAuditLog(engine: SqlEngine): AuditLog {
   const { db } = engine;
   return {
     async append(entries) {
-      for (const batch of batchRows(entries.map(fromEntry), Object.values, engine.maxParams)) await db.insertInto('audit_log').values(batch).orIgnore().execute();
+      await insertRows(engine, 'audit_log', entries.map(fromEntry), 'ignore');
     },
     async list(query) {
       let q = db.selectFrom('audit_log').selectAll();
