@@ -5,6 +5,7 @@ import { batchRows, FORGE_REQUEST_BYTES, jsonValueBytes, MAX_STATEMENT_BYTES, st
 import type { SqlEngine } from '../../src/adapters/sql/engine';
 import { makeSqlStore } from '../../src/adapters/sql/sql-store';
 import type { Store } from '../../src/domain/ports';
+import { aCompany, aContact } from '../support/builders';
 import { engines } from '../support/engines';
 
 /** Forge SQL answers at most 4 MiB per query. */
@@ -102,4 +103,62 @@ describe.each(engines())('reading wide staged rows on $name', (factory) => {
     const some = await store.importJobs.rowsByNumbers('job-wide', [60, 2, 31]);
     expect(some.map((r) => r.rowNo)).toEqual([2, 31, 60]);
   });
+});
+
+describe.each(engines())('reading wide records on $name', (factory) => {
+  let engine: SqlEngine & { drop(): Promise<void> };
+  let store: Store;
+  beforeEach(async () => {
+    engine = await factory.open();
+    store = makeSqlStore(engine);
+  });
+  afterEach(() => engine.drop());
+
+  // 1,500 contacts whose custom values hold 1,000 three-byte characters each: about 4.9 MB of records in all, so one
+  // response with every contact would pass Forge SQL's 4 MiB. An import reads stored contacts 5,000 emails at a time.
+  const COUNT = 1500;
+  const created = { from: '01900000-0000-7000-8000-000000000000', to: '01900000-0001-7000-8000-000000000000' };
+  const wideContacts = () =>
+    Array.from({ length: COUNT }, (_, i) =>
+      aContact({ id: `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`, email: `w${String(i).padStart(5, '0')}@wide.test`, custom: { notes: '€'.repeat(999) + String(i % 10) }, createdBy: 'import:wide' }),
+    );
+
+  it('reads records by email, by id and by creation range in responses under 4 MiB', async () => {
+    const contacts = wideContacts();
+    for (let i = 0; i < COUNT; i += 100) await store.contacts.saveMany(contacts.slice(i, i + 100), () => true);
+    let largest = 0;
+    let reads = 0;
+    engine.counter.onResult = (_sql, rows) => {
+      largest = Math.max(largest, jsonBytes(rows));
+      reads++;
+    };
+    const emails = contacts.map((c) => c.email).reverse();
+    const byEmail = await store.contacts.findByEmails([...emails, 'nobody@wide.test']);
+    expect(byEmail.map((c) => c.email).sort()).toEqual([...emails].sort());
+    expect(byEmail.find((c) => c.email === 'w00042@wide.test')?.custom.notes).toBe('€'.repeat(999) + '2');
+    const byId = await store.contacts.findMany(contacts.map((c) => c.id));
+    expect(byId).toHaveLength(COUNT);
+    const inRange = await store.contacts.createdIn(created, 'import:wide', null, 5000);
+    expect(inRange.map((c) => c.id)).toEqual(contacts.map((c) => c.id));
+    expect(largest).toBeGreaterThan(1024 * 1024);
+    expect(largest).toBeLessThan(FORGE_RESPONSE_BYTES);
+    // A few reads each, not one per record.
+    expect(reads).toBeLessThanOrEqual(3 * 4);
+  }, 120_000);
+
+  it('reads 1,500 wide namesake companies by their shared name key across responses cut inside the key', async () => {
+    const companies = Array.from({ length: COUNT }, (_, i) =>
+      aCompany({ id: `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`, name: 'Wide Ltd', custom: { notes: '€'.repeat(999) + String(i % 10) } }),
+    );
+    for (let i = 0; i < COUNT; i += 100) await store.companies.saveMany(companies.slice(i, i + 100), () => true);
+    let largest = 0;
+    engine.counter.onResult = (_sql, rows) => {
+      largest = Math.max(largest, jsonBytes(rows));
+    };
+    const found = await store.companies.findByNameKeys(['wide']);
+    expect(found.map((c) => c.id).sort()).toEqual(companies.map((c) => c.id));
+    expect((await store.companies.findMany(companies.map((c) => c.id))).length).toBe(COUNT);
+    expect(largest).toBeGreaterThan(1024 * 1024);
+    expect(largest).toBeLessThan(FORGE_RESPONSE_BYTES);
+  }, 120_000);
 });

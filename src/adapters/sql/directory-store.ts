@@ -9,8 +9,9 @@ import { batchRows, chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
 import { sqlErrorKind } from './sql-errors';
 import { insertRows, upsertRows } from './upsert';
+import { readBounded, ROW_BYTES, rowBytes } from './bounded-read';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
-import type { CompaniesTable, CompanyExternalIdsTable, ContactsTable, Database } from './schema';
+import type { CompaniesTable, CompanyDomainsTable, CompanyExternalIdsTable, ContactsTable, Database, MembershipsTable } from './schema';
 
 // Keys per IN (...) lookup: one statement per import chunk, within SQLite's 32,766 bound parameters.
 const IN_LIST = 10000;
@@ -166,18 +167,56 @@ class ExternalIdIndex {
   }
 }
 
+const CONTACT_COLUMNS = ['id', 'email', 'first_name', 'last_name', 'display_name', 'phone', 'job_title', 'custom', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by'] as const;
+const COMPANY_COLUMNS = ['id', 'name', 'name_key', 'parent_id', 'custom', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by'] as const;
+const bytesOf = (engine: SqlEngine, columns: readonly string[]) => rowBytes(engine, columns.map((name) => ({ ref: name, name })));
+
+/**
+ * Whole records of `table` whose `column` is one of `keys`, in reads that stay under Forge SQL's response limit (a
+ * record's custom values can be large): each list of keys is bounded, and each response by bytes.
+ */
+async function recordsWhereIn<T extends 'contacts' | 'companies'>(engine: SqlEngine, table: T, column: 'id' | 'email' | 'name_key', keys: readonly string[]): Promise<Database[T][]> {
+  const bytes = bytesOf(engine, table === 'contacts' ? CONTACT_COLUMNS : COMPANY_COLUMNS);
+  const rows: Database[T][] = [];
+  for (const chunk of chunkKeys(unique(keys), IN_LIST)) {
+    const read = await readBounded<ContactsTable>(
+      engine,
+      (after) => {
+        // The next rows in (column, id) order: the rest of a key whose rows were cut (name keys repeat), then later keys.
+        const q = engine.db.selectFrom(table as 'contacts').selectAll().select(bytes.as(ROW_BYTES)).where(column as 'id', 'in', chunk);
+        if (!after) return q;
+        if (column === 'id') return q.where('id', '>', after.id);
+        const last = after[column as 'id' | 'email'];
+        return q.where((eb) => eb.or([eb(column as 'id', '>', last), eb.and([eb(column as 'id', '=', last), eb('id', '>', after.id)])]));
+      },
+      column === 'id' ? ['id'] : [column as 'email', 'id'],
+    );
+    rows.push(...(read as unknown as Database[T][]));
+  }
+  return rows;
+}
+
 /** Rows of `table` whose ids lie in an import job's id range and that `createdBy` created, a page in id order. */
-async function createdInRange<T extends 'contacts' | 'companies'>(db: Kysely<Database>, table: T, ids: { from: string; to: string }, createdBy: string, afterId: Id | null, limit: number) {
-  const rows = await db
-    .selectFrom(table as 'contacts' | 'companies')
-    .selectAll()
-    .where('id', '>=', ids.from)
-    .where('id', '<', ids.to)
-    .$if(afterId !== null, (q) => q.where('id', '>', afterId!))
-    .where('created_by', '=', createdBy)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+async function createdInRange<T extends 'contacts' | 'companies'>(engine: SqlEngine, table: T, ids: { from: string; to: string }, createdBy: string, afterId: Id | null, limit: number) {
+  const bytes = bytesOf(engine, table === 'contacts' ? CONTACT_COLUMNS : COMPANY_COLUMNS);
+  const rows = await readBounded<ContactsTable>(
+    engine,
+    (after, left) => {
+      const from = after?.id ?? afterId;
+      return engine.db
+        .selectFrom(table as 'contacts')
+        .selectAll()
+        .select(bytes.as(ROW_BYTES))
+        .where('id', '>=', ids.from)
+        .where('id', '<', ids.to)
+        .$if(from !== null, (q) => q.where('id', '>', from!))
+        .where('created_by', '=', createdBy)
+        .orderBy('id')
+        .limit(left);
+    },
+    ['id'],
+    limit,
+  );
   return rows as unknown as Database[T][];
 }
 
@@ -211,18 +250,10 @@ export function makeContacts(engine: SqlEngine): Contacts {
       return row ? toContact(row) : null;
     },
     async findMany(ids) {
-      const out: Contact[] = [];
-      for (const chunk of chunkKeys(unique(ids), IN_LIST)) {
-        out.push(...(await db.selectFrom('contacts').selectAll().where('id', 'in', chunk).execute()).map(toContact));
-      }
-      return out;
+      return (await recordsWhereIn(engine, 'contacts', 'id', ids)).map(toContact);
     },
     async findByEmails(emails) {
-      const out: Contact[] = [];
-      for (const chunk of chunkKeys(unique(emails), IN_LIST)) {
-        out.push(...(await db.selectFrom('contacts').selectAll().where('email', 'in', chunk).execute()).map(toContact));
-      }
-      return out;
+      return (await recordsWhereIn(engine, 'contacts', 'email', emails)).map(toContact);
     },
     async findByEmailWithMemberships(email) {
       const rows = await db
@@ -322,7 +353,7 @@ export function makeContacts(engine: SqlEngine): Contacts {
       await index.remove(ids);
     },
     async createdIn(ids, createdBy, afterId, limit) {
-      return (await createdInRange(db, 'contacts', ids, createdBy, afterId, limit)).map(toContact);
+      return (await createdInRange(engine, 'contacts', ids, createdBy, afterId, limit)).map(toContact);
     },
   };
 }
@@ -336,17 +367,26 @@ export function makeCompanies(engine: SqlEngine): Companies {
   async function withDomains(rows: CompaniesTable[]): Promise<Company[]> {
     if (rows.length === 0) return [];
     const domains = new Map<string, string[]>();
+    const bytes = bytesOf(engine, ['domain', 'company_id']);
     for (const chunk of chunkKeys(rows.map((r) => r.id), IN_LIST)) {
-      const found = await db.selectFrom('company_domains').selectAll().where('company_id', 'in', chunk).orderBy('domain').execute();
+      const found = await readBounded<CompanyDomainsTable>(
+        engine,
+        (after) =>
+          db
+            .selectFrom('company_domains')
+            .selectAll()
+            .select(bytes.as(ROW_BYTES))
+            .where('company_id', 'in', chunk)
+            .$if(after !== null, (q) => q.where((eb) => eb.or([eb('company_id', '>', after!.company_id), eb.and([eb('company_id', '=', after!.company_id), eb('domain', '>', after!.domain)])]))),
+        ['company_id', 'domain'],
+      );
       for (const d of found) domains.set(d.company_id, [...(domains.get(d.company_id) ?? []), d.domain]);
     }
     return rows.map((r) => toCompany(r, domains.get(r.id) ?? []));
   }
 
   async function selectIn(column: 'id' | 'name_key', keys: readonly string[]): Promise<Company[]> {
-    const rows: CompaniesTable[] = [];
-    for (const chunk of chunkKeys(unique(keys), IN_LIST)) rows.push(...(await db.selectFrom('companies').selectAll().where(column, 'in', chunk).execute()));
-    return withDomains(rows);
+    return withDomains(await recordsWhereIn(engine, 'companies', column, keys));
   }
 
   /**
@@ -410,6 +450,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       return (await selectIn('id', holders)).filter((c) => wanted.has(externalIdOf(c, fieldId) ?? ''));
     },
     async findByDomainsOrNameKeys(domains, keys) {
+      const joinedBytes = rowBytes(engine, [...COMPANY_COLUMNS.map((name) => ({ ref: `companies.${name}`, name })), { ref: 'company_domains.domain', name: 'domain' }]);
       // The i-th chunk of domains and of name keys share one statement: one lookup per import chunk, bounded lists.
       const domainChunks = chunkKeys(unique(domains), IN_LIST);
       const keyChunks = chunkKeys(unique(keys), IN_LIST);
@@ -418,20 +459,32 @@ export function makeCompanies(engine: SqlEngine): Companies {
       for (let i = 0; i < Math.max(domainChunks.length, keyChunks.length); i++) {
         const someDomains = domainChunks[i] ?? []; // bounded: one chunk
         const someKeys = keyChunks[i] ?? []; // bounded: one chunk
-        const rows = await db
-          .selectFrom('companies')
-          .leftJoin('company_domains', 'company_domains.company_id', 'companies.id')
-          .selectAll('companies')
-          .select('company_domains.domain')
-          .where((eb) => {
-            const ors = [];
-            if (someDomains.length > 0) ors.push(eb('companies.id', 'in', eb.selectFrom('company_domains').select('company_id').where('domain', 'in', someDomains)));
-            if (someKeys.length > 0) ors.push(eb('companies.name_key', 'in', someKeys));
-            return eb.or(ors);
-          })
-          .orderBy('companies.id')
-          .orderBy('company_domains.domain')
-          .execute();
+        // Bounded by bytes too (a company's custom values repeat on each of its domains' rows): a cut resumes after the
+        // last (company, domain) pair read; a company without domains has one row, its domain null.
+        const rows = await readBounded<CompaniesTable & { domain: string | null }>(
+          engine,
+          (after) =>
+            db
+              .selectFrom('companies')
+              .leftJoin('company_domains', 'company_domains.company_id', 'companies.id')
+              .selectAll('companies')
+              .select('company_domains.domain')
+              .select(joinedBytes.as(ROW_BYTES))
+              .where((eb) => {
+                const ors = [];
+                if (someDomains.length > 0) ors.push(eb('companies.id', 'in', eb.selectFrom('company_domains').select('company_id').where('domain', 'in', someDomains)));
+                if (someKeys.length > 0) ors.push(eb('companies.name_key', 'in', someKeys));
+                return eb.or(ors);
+              })
+              .$if(after !== null, (q) =>
+                q.where((eb) =>
+                  after!.domain === null
+                    ? eb('companies.id', '>', after!.id)
+                    : eb.or([eb('companies.id', '>', after!.id), eb.and([eb('companies.id', '=', after!.id), eb('company_domains.domain', '>', after!.domain)])]),
+                ),
+              ),
+          ['id', 'domain'],
+        );
         for (const { domain, ...row } of rows) {
           const company = byId.get(row.id) ?? toCompany(row, []);
           if (domain && !seen.has(`${row.id} ${domain}`)) {
@@ -585,7 +638,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       await externalIds.remove(ids);
     },
     async createdIn(ids, createdBy, afterId, limit) {
-      return withDomains(await createdInRange(db, 'companies', ids, createdBy, afterId, limit));
+      return withDomains(await createdInRange(engine, 'companies', ids, createdBy, afterId, limit));
     },
   };
 }
@@ -594,9 +647,21 @@ export function makeMemberships(engine: SqlEngine): Memberships {
   const { db } = engine;
   return {
     async forContacts(contactIds) {
+      const bytes = bytesOf(engine, ['contact_id', 'company_id', 'role', 'is_primary', 'created_at', 'created_by']);
       const out = [];
       for (const chunk of chunkKeys(unique(contactIds), IN_LIST)) {
-        out.push(...(await db.selectFrom('memberships').selectAll().where('contact_id', 'in', chunk).execute()).map(toMembership));
+        const rows = await readBounded<MembershipsTable>(
+          engine,
+          (after) =>
+            db
+              .selectFrom('memberships')
+              .selectAll()
+              .select(bytes.as(ROW_BYTES))
+              .where('contact_id', 'in', chunk)
+              .$if(after !== null, (q) => q.where((eb) => eb.or([eb('contact_id', '>', after!.contact_id), eb.and([eb('contact_id', '=', after!.contact_id), eb('company_id', '>', after!.company_id)])]))),
+          ['contact_id', 'company_id'],
+        );
+        out.push(...rows.map(toMembership));
       }
       return out;
     },
