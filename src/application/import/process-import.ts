@@ -376,7 +376,7 @@ class JobRun {
       const seen = this.seenCompanies.has(current.id) || seenBefore.has(current.id);
       this.seenCompanies.add(current.id);
       const isNew = !seen && (entry?.before === null || this.createdByJob(current));
-      const plan = planCompany(current, { ...incoming, name, nameKey: name === undefined ? undefined : companyNameKey(name) }, seen ? 'fill-empty' : mode, isNew);
+      const plan = planCompany(current, { domains: incoming.domains, custom: incoming.custom, name, nameKey: name === undefined ? undefined : companyNameKey(name) }, seen ? 'fill-empty' : mode, isNew);
       if (plan) {
         changed.set(current.id, { before: entry ? entry.before : current, next: plan.next });
         for (const domain of plan.addedDomains) addedDomains.push({ domain, companyId: current.id });
