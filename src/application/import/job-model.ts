@@ -57,6 +57,11 @@ export const jobStateSchema = z.object({
   companyPass: z.enum(['domains', 'names']).default('domains'),
   emailCursor: z.object({ emailKey: z.string(), rowNo: z.number() }).nullable().default(null),
   companyRowsDone: z.number().default(0),
+  /**
+   * Rows the domains pass met that name a company without a domain: the names pass reads the file again only when
+   * there are any (null: not counted, as in jobs started before this was kept, which always run it).
+   */
+  namesPassRows: z.number().nullable().default(null),
   contactRowsDone: z.number().default(0),
   contactsInFile: z.number().default(0),
   membershipsInFile: z.number().default(0),
@@ -88,7 +93,7 @@ export const jobStateSchema = z.object({
 });
 export type JobState = z.infer<typeof jobStateSchema>;
 
-export const initialState = (): JobState => jobStateSchema.parse({ phase: 'fields' });
+export const initialState = (): JobState => jobStateSchema.parse({ phase: 'fields', namesPassRows: 0 });
 
 export const reportSchema = z.object({
   jobId: z.string(),

@@ -302,7 +302,7 @@ class JobRun {
     if (staged.length === 0) {
       // Rows that name a company without a domain are resolved once every company the file gives a domain is known,
       // so the same file resolves them the same way the first time and every time after.
-      if (state.companyPass === 'domains') {
+      if (state.companyPass === 'domains' && state.namesPassRows !== 0) {
         state.companyPass = 'names';
         state.rowCursor = 0;
       } else {
@@ -316,6 +316,7 @@ class JobRun {
     const validated = validateStaged(this.job, this.fields, staged);
     // Validation problems are recorded once, by the first pass.
     const issues = pass === 'domains' ? validated.flatMap((v) => v.issues.map((issue) => ({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue }))) : [];
+    if (pass === 'domains' && state.namesPassRows !== null) state.namesPassRows += validated.filter((v) => v.row?.company != null && v.row.company.domains.length === 0).length;
     const withCompany = validated.filter(
       (v): v is Validated & { row: ImportRow & { company: NonNullable<ImportRow['company']> } } => v.row?.company != null && (v.row.company.domains.length > 0) === (pass === 'domains'),
     );

@@ -38,3 +38,40 @@ describe('statements per 1,000 imported rows', () => {
     expect(perThousand).toBeLessThanOrEqual(BUDGET_PER_1000_ROWS);
   }, 120_000);
 });
+
+describe('the companies pass for rows without a domain', () => {
+  /** How many times the job reads its staged rows in file order (the companies passes do; 10 rows a chunk). */
+  async function fileReads(text: string) {
+    const engine = await sqliteEngine.open();
+    try {
+      const store = makeSqlStore(engine);
+      let reads = 0;
+      const rowsInFileOrder = store.importJobs.rowsInFileOrder.bind(store.importJobs);
+      store.importJobs.rowsInFileOrder = (...args) => {
+        reads++;
+        return rowsInFileOrder(...args);
+      };
+      const job = await runImport({ ...depsFor(store), chunkRows: 10 }, text);
+      expect(job.status).toBe('done');
+      const companies = await store.companies.search({ limit: 100, after: null });
+      return { reads, job, companies: companies.items.map((c) => c.name).sort() };
+    } finally {
+      await engine.drop();
+    }
+  }
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `p${i}@people.test,Acme ${i % 3},acme${i % 3}.test`);
+
+  it('is skipped when every company row has a domain: the file is read once', async () => {
+    const { reads, job } = await fileReads(['Email,Company,Website', ...rows(25)].join('\n'));
+    // Three chunks of 10 and the empty read that ends the pass.
+    expect(reads).toBe(4);
+    expect(job.report?.companies.created).toBe(3);
+  });
+
+  it('runs when one row names a company without a domain, and resolves that row by name', async () => {
+    const { reads, job, companies } = await fileReads(['Email,Company,Website', ...rows(25), 'late@people.test,Acme 1,'].join('\n'));
+    expect(reads).toBe(8);
+    expect(companies).toEqual(['Acme 0', 'Acme 1', 'Acme 2']);
+    expect(job.report?.memberships.created).toBe(26);
+  });
+});
