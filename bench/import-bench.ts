@@ -10,7 +10,7 @@ import { importOptionsSchema } from '../src/application/import/job-model';
 import { openSqlite } from '../src/adapters/local/sqlite-engine';
 import { mariaDbReachable, openScratchMariaDb } from '../src/adapters/mysql/scratch-database';
 import { applyMigrations, type SqlEngine } from '../src/adapters/sql/engine';
-import { batchRows } from '../src/adapters/sql/batching';
+import { insertRows } from '../src/adapters/sql/upsert';
 import { fromCompany, fromContact, fromMembership } from '../src/adapters/sql/rows';
 import { RECORD_TABLES } from '../src/adapters/sql/schema';
 import { sql } from 'kysely';
@@ -52,11 +52,10 @@ async function runImport(store: Store, file: string) {
 }
 
 /**
- * Records only, as the store writes them today (Kysely multi-row INSERTs, one statement per call, no transaction),
+ * Records only, as the store writes them today (its multi-row INSERTs, one statement per call, no transaction),
  * into empty tables of the same engine. Records are read page by page (memory stays bounded); only INSERTs are timed.
  */
 async function floorSeconds(source: Store, target: SqlEngine): Promise<number> {
-  const { db } = target;
   let seconds = 0;
   const timed = async (write: () => Promise<void>) => {
     const started = performance.now();
@@ -69,8 +68,8 @@ async function floorSeconds(source: Store, target: SqlEngine): Promise<number> {
     after = page.next;
     const memberships = await source.memberships.forContacts(page.items.map((c) => c.id));
     await timed(async () => {
-      for (const batch of batchRows(page.items.map(fromContact), Object.values, target.maxParams)) await db.insertInto('contacts').values(batch).execute();
-      for (const batch of batchRows(memberships.map(fromMembership), Object.values, target.maxParams)) await db.insertInto('memberships').values(batch).execute();
+      await insertRows(target, 'contacts', page.items.map(fromContact));
+      await insertRows(target, 'memberships', memberships.map(fromMembership));
     });
   } while (after);
   do {
@@ -78,8 +77,8 @@ async function floorSeconds(source: Store, target: SqlEngine): Promise<number> {
     after = page.next;
     const domains = page.items.flatMap((c) => c.domains.map((domain) => ({ domain, company_id: c.id })));
     await timed(async () => {
-      for (const batch of batchRows(page.items.map(fromCompany), Object.values, target.maxParams)) await db.insertInto('companies').values(batch).execute();
-      for (const batch of batchRows(domains, Object.values, target.maxParams)) await db.insertInto('company_domains').values(batch).execute();
+      await insertRows(target, 'companies', page.items.map(fromCompany));
+      await insertRows(target, 'company_domains', domains);
     });
   } while (after);
   return seconds;
