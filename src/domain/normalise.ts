@@ -10,24 +10,29 @@ const DOMAIN_SHAPE = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-
  */
 const PLAIN_HOST = /^(?!xn--)[a-z0-9-]+(?:\.(?!xn--)[a-z0-9-]+)*\.[a-z]{2,63}$/;
 
-// Files repeat the same domains on many rows, and the URL parser is the costliest step of reading one.
-const HOST_CACHE_SIZE = 10_000;
-const hosts = new Map<string, string | null>();
+/**
+ * `compute` remembering its last answers (at most `size`, forgotten all at once when full): for pure functions that
+ * files call with the same few values on many rows.
+ */
+export function remembered<T>(compute: (key: string) => T, size = 10_000): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (known.has(key)) return known.get(key) as T;
+    if (known.size >= size) known.clear();
+    const value = compute(key);
+    known.set(key, value);
+    return value;
+  };
+}
 
 /** A hostname in ASCII (IDN labels to punycode), using the URL parser that both Node and browsers carry. */
 export function toAsciiHost(host: string): string | null {
   const trimmed = host.trim().toLowerCase().replace(/\.$/, '');
-  if (PLAIN_HOST.test(trimmed)) return trimmed;
-  let known = hosts.get(trimmed);
-  if (known === undefined) {
-    if (hosts.size >= HOST_CACHE_SIZE) hosts.clear();
-    known = parsedHost(trimmed);
-    hosts.set(trimmed, known);
-  }
-  return known;
+  // Files repeat the same domains on many rows, and the URL parser is the costliest step of reading one.
+  return PLAIN_HOST.test(trimmed) ? trimmed : parsedHost(trimmed);
 }
 
-function parsedHost(trimmed: string): string | null {
+const parsedHost = remembered((trimmed: string): string | null => {
   // `%` and `\` are refused because the URL parser would decode or reinterpret them into a different host.
   if (!trimmed || /[\s/\\?#@:%]/.test(trimmed)) return null;
   try {
@@ -35,7 +40,7 @@ function parsedHost(trimmed: string): string | null {
   } catch {
     return null;
   }
-}
+});
 
 /**
  * Characters that change how text looks or is read without showing: zero-width characters, bidi controls, the soft

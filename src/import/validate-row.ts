@@ -11,7 +11,7 @@ import {
   MAX_PHONE_LENGTH,
   MAX_ROLE_LENGTH,
 } from '../domain/limits';
-import { cleanText, companyNameKey, isFreeMailDomain, normaliseDomain, normaliseEmail, splitFullName } from '../domain/normalise';
+import { cleanText, companyNameKey, isFreeMailDomain, normaliseDomain, normaliseEmail, remembered, splitFullName } from '../domain/normalise';
 import type { CustomField } from '../domain/records';
 import { restoreNeutralised } from './error-csv';
 import { columnLetter, mappingTargetName } from './headers';
@@ -311,17 +311,7 @@ function buildCompany(name: string | undefined, domains: string[], parent: strin
 }
 
 // Large files name the same companies on many rows, and the key's Unicode folding is the costliest step per row.
-const NAME_KEY_CACHE_SIZE = 10_000;
-const nameKeys = new Map<string, string>();
-function cachedNameKey(name: string): string {
-  let key = nameKeys.get(name);
-  if (key === undefined) {
-    if (nameKeys.size >= NAME_KEY_CACHE_SIZE) nameKeys.clear();
-    key = companyNameKey(name);
-    nameKeys.set(name, key);
-  }
-  return key;
-}
+const cachedNameKey = remembered(companyNameKey);
 
 function readPrimary(value: string | undefined, column: ColumnMapping | undefined, report: IssueList): boolean | undefined {
   if (value === undefined || !column) return undefined;

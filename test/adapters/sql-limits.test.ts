@@ -47,7 +47,7 @@ describe('statement sizing', () => {
   });
 });
 
-describe.each(engines())('reading wide staged rows on $name', (factory) => {
+describe.each(engines())('reading wide staged rows and records on $name', (factory) => {
   let engine: SqlEngine & { drop(): Promise<void> };
   let store: Store;
   beforeEach(async () => {
@@ -103,16 +103,6 @@ describe.each(engines())('reading wide staged rows on $name', (factory) => {
     const some = await store.importJobs.rowsByNumbers('job-wide', [60, 2, 31]);
     expect(some.map((r) => r.rowNo)).toEqual([2, 31, 60]);
   });
-});
-
-describe.each(engines())('reading wide records on $name', (factory) => {
-  let engine: SqlEngine & { drop(): Promise<void> };
-  let store: Store;
-  beforeEach(async () => {
-    engine = await factory.open();
-    store = makeSqlStore(engine);
-  });
-  afterEach(() => engine.drop());
 
   // 1,500 contacts whose custom values hold 1,000 three-byte characters each: about 4.9 MB of records in all, so one
   // response with every contact would pass Forge SQL's 4 MiB. An import reads stored contacts 5,000 emails at a time.

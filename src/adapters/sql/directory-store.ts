@@ -167,29 +167,39 @@ class ExternalIdIndex {
   }
 }
 
-const CONTACT_COLUMNS = ['id', 'email', 'first_name', 'last_name', 'display_name', 'phone', 'job_title', 'custom', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by'] as const;
-const COMPANY_COLUMNS = ['id', 'name', 'name_key', 'parent_id', 'custom', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by'] as const;
-const bytesOf = (engine: SqlEngine, columns: readonly string[]) => rowBytes(engine, columns.map((name) => ({ ref: name, name })));
+/** Every column of the tables read whole, for sizing their rows (see rowBytes). */
+const COLUMNS: { [T in keyof Database]?: readonly (keyof Database[T] & string)[] } = {
+  contacts: ['id', 'email', 'first_name', 'last_name', 'display_name', 'phone', 'job_title', 'custom', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by'],
+  companies: ['id', 'name', 'name_key', 'parent_id', 'custom', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by'],
+  company_domains: ['domain', 'company_id'],
+  memberships: ['contact_id', 'company_id', 'role', 'is_primary', 'created_at', 'created_by'],
+};
+function bytesOf(engine: SqlEngine, table: keyof Database) {
+  const columns = COLUMNS[table];
+  if (!columns) throw new Error(`No list of columns to size the rows of ${table} by.`);
+  return rowBytes(engine, columns.map((name) => ({ ref: name, name })));
+}
 
 /**
- * Whole records of `table` whose `column` is one of `keys`, in reads that stay under Forge SQL's response limit (a
- * record's custom values can be large): each list of keys is bounded, and each response by bytes.
+ * Rows of `table` whose `column` is one of `keys`, in reads that stay under Forge SQL's response limit (a record's
+ * custom values can be large): each list of keys is bounded, and each response by bytes. `tie` orders the rows of one
+ * key (null when the column is unique), so a read cut inside a key goes on after its last row.
  */
-async function recordsWhereIn<T extends 'contacts' | 'companies'>(engine: SqlEngine, table: T, column: 'id' | 'email' | 'name_key', keys: readonly string[]): Promise<Database[T][]> {
-  const bytes = bytesOf(engine, table === 'contacts' ? CONTACT_COLUMNS : COMPANY_COLUMNS);
+async function rowsWhereIn<T extends keyof Database>(engine: SqlEngine, table: T, column: keyof Database[T] & string, tie: (keyof Database[T] & string) | null, keys: readonly string[]): Promise<Database[T][]> {
+  // Kysely's types cannot follow a table chosen at run time: the query is written for one table and holds for all.
+  const [c, t] = [column as 'id', tie as 'email' | null];
+  const bytes = bytesOf(engine, table);
   const rows: Database[T][] = [];
   for (const chunk of chunkKeys(unique(keys), IN_LIST)) {
     const read = await readBounded<ContactsTable>(
       engine,
       (after) => {
-        // The next rows in (column, id) order: the rest of a key whose rows were cut (name keys repeat), then later keys.
-        const q = engine.db.selectFrom(table as 'contacts').selectAll().select(bytes.as(ROW_BYTES)).where(column as 'id', 'in', chunk);
+        const q = engine.db.selectFrom(table as 'contacts').selectAll().select(bytes.as(ROW_BYTES)).where(c, 'in', chunk);
         if (!after) return q;
-        if (column === 'id') return q.where('id', '>', after.id);
-        const last = after[column as 'id' | 'email'];
-        return q.where((eb) => eb.or([eb(column as 'id', '>', last), eb.and([eb(column as 'id', '=', last), eb('id', '>', after.id)])]));
+        if (t === null) return q.where(c, '>', after[c]);
+        return q.where((eb) => eb.or([eb(c, '>', after[c]), eb.and([eb(c, '=', after[c]), eb(t, '>', after[t])])]));
       },
-      column === 'id' ? ['id'] : [column as 'email', 'id'],
+      t === null ? [c] : [c, t],
     );
     rows.push(...(read as unknown as Database[T][]));
   }
@@ -198,7 +208,7 @@ async function recordsWhereIn<T extends 'contacts' | 'companies'>(engine: SqlEng
 
 /** Rows of `table` whose ids lie in an import job's id range and that `createdBy` created, a page in id order. */
 async function createdInRange<T extends 'contacts' | 'companies'>(engine: SqlEngine, table: T, ids: { from: string; to: string }, createdBy: string, afterId: Id | null, limit: number) {
-  const bytes = bytesOf(engine, table === 'contacts' ? CONTACT_COLUMNS : COMPANY_COLUMNS);
+  const bytes = bytesOf(engine, table);
   const rows = await readBounded<ContactsTable>(
     engine,
     (after, left) => {
@@ -250,10 +260,10 @@ export function makeContacts(engine: SqlEngine): Contacts {
       return row ? toContact(row) : null;
     },
     async findMany(ids) {
-      return (await recordsWhereIn(engine, 'contacts', 'id', ids)).map(toContact);
+      return (await rowsWhereIn(engine, 'contacts', 'id', null, ids)).map(toContact);
     },
     async findByEmails(emails) {
-      return (await recordsWhereIn(engine, 'contacts', 'email', emails)).map(toContact);
+      return (await rowsWhereIn(engine, 'contacts', 'email', null, emails)).map(toContact);
     },
     async findByEmailWithMemberships(email) {
       const rows = await db
@@ -367,26 +377,15 @@ export function makeCompanies(engine: SqlEngine): Companies {
   async function withDomains(rows: CompaniesTable[]): Promise<Company[]> {
     if (rows.length === 0) return [];
     const domains = new Map<string, string[]>();
-    const bytes = bytesOf(engine, ['domain', 'company_id']);
     for (const chunk of chunkKeys(rows.map((r) => r.id), IN_LIST)) {
-      const found = await readBounded<CompanyDomainsTable>(
-        engine,
-        (after) =>
-          db
-            .selectFrom('company_domains')
-            .selectAll()
-            .select(bytes.as(ROW_BYTES))
-            .where('company_id', 'in', chunk)
-            .$if(after !== null, (q) => q.where((eb) => eb.or([eb('company_id', '>', after!.company_id), eb.and([eb('company_id', '=', after!.company_id), eb('domain', '>', after!.domain)])]))),
-        ['company_id', 'domain'],
-      );
+      const found = await rowsWhereIn(engine, 'company_domains', 'company_id', 'domain', chunk);
       for (const d of found) domains.set(d.company_id, [...(domains.get(d.company_id) ?? []), d.domain]);
     }
     return rows.map((r) => toCompany(r, domains.get(r.id) ?? []));
   }
 
   async function selectIn(column: 'id' | 'name_key', keys: readonly string[]): Promise<Company[]> {
-    return withDomains(await recordsWhereIn(engine, 'companies', column, keys));
+    return withDomains(await rowsWhereIn(engine, 'companies', column, column === 'id' ? null : 'id', keys));
   }
 
   /**
@@ -450,7 +449,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       return (await selectIn('id', holders)).filter((c) => wanted.has(externalIdOf(c, fieldId) ?? ''));
     },
     async findByDomainsOrNameKeys(domains, keys) {
-      const joinedBytes = rowBytes(engine, [...COMPANY_COLUMNS.map((name) => ({ ref: `companies.${name}`, name })), { ref: 'company_domains.domain', name: 'domain' }]);
+      const joinedBytes = rowBytes(engine, [...(COLUMNS.companies ?? []).map((name) => ({ ref: `companies.${name}`, name })), { ref: 'company_domains.domain', name: 'domain' }]);
       // The i-th chunk of domains and of name keys share one statement: one lookup per import chunk, bounded lists.
       const domainChunks = chunkKeys(unique(domains), IN_LIST);
       const keyChunks = chunkKeys(unique(keys), IN_LIST);
@@ -647,23 +646,7 @@ export function makeMemberships(engine: SqlEngine): Memberships {
   const { db } = engine;
   return {
     async forContacts(contactIds) {
-      const bytes = bytesOf(engine, ['contact_id', 'company_id', 'role', 'is_primary', 'created_at', 'created_by']);
-      const out = [];
-      for (const chunk of chunkKeys(unique(contactIds), IN_LIST)) {
-        const rows = await readBounded<MembershipsTable>(
-          engine,
-          (after) =>
-            db
-              .selectFrom('memberships')
-              .selectAll()
-              .select(bytes.as(ROW_BYTES))
-              .where('contact_id', 'in', chunk)
-              .$if(after !== null, (q) => q.where((eb) => eb.or([eb('contact_id', '>', after!.contact_id), eb.and([eb('contact_id', '=', after!.contact_id), eb('company_id', '>', after!.company_id)])]))),
-          ['contact_id', 'company_id'],
-        );
-        out.push(...rows.map(toMembership));
-      }
-      return out;
+      return (await rowsWhereIn(engine, 'memberships', 'contact_id', 'company_id', contactIds)).map(toMembership);
     },
     async forCompany(companyId, limit = 1000) {
       return (await db.selectFrom('memberships').selectAll().where('company_id', '=', companyId).limit(limit).execute()).map(toMembership);
