@@ -1,7 +1,7 @@
 // The embedded store: SQLite through better-sqlite3, used by `npm start`, the CLI and the fast tests.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import { SqliteDialect, type SqliteDatabase, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
+import { SqliteDialect, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
 import { busy } from '../../domain/errors';
 import { makeEngine, type SqlEngine } from '../sql/engine';
 
@@ -55,30 +55,7 @@ export function openSqlite(file: string): SqlEngine {
         reclaimFreePages(database);
       }
     });
-  return { ...makeEngine('sqlite', busyAware(new SqliteDialect({ database: reusingStatements(database) })), SQLITE_MAX_PARAMS, grouped), exclusive };
-}
-
-/** Prepared statements kept for reuse, by their text: an import sends the same few shapes thousands of times. */
-const KEPT_STATEMENTS = 64;
-
-/** The database as Kysely's SQLite driver sees it, with each statement prepared once while it is in use. */
-function reusingStatements(database: Database.Database): SqliteDatabase {
-  const kept = new Map<string, Database.Statement>();
-  return {
-    close: () => database.close(),
-    prepare(text: string) {
-      let statement = kept.get(text);
-      if (statement) {
-        // The most recently used last, so the oldest is the first to go.
-        kept.delete(text);
-      } else {
-        statement = database.prepare(text);
-        if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
-      }
-      kept.set(text, statement);
-      return statement;
-    },
-  };
+  return { ...makeEngine('sqlite', busyAware(new SqliteDialect({ database })), SQLITE_MAX_PARAMS, grouped), exclusive };
 }
 
 /** Free pages kept for reuse before an import step hands them back: 4 MiB of 4 KiB pages. */
