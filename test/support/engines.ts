@@ -3,10 +3,9 @@ import { openSqlite } from '../../src/adapters/local/sqlite-engine';
 import { mariaDbReachable as isReachable, openScratchMariaDb } from '../../src/adapters/mysql/scratch-database';
 import { applyMigrations, type SqlEngine } from '../../src/adapters/sql/engine';
 import { forgeSqlEngine } from './fake-forge-sql';
+import { MARIADB, MARIADB_TEST_SESSION } from './mariadb-server';
 
 export type EngineFactory = { name: 'sqlite' | 'mariadb' | 'forge-sql'; open(): Promise<SqlEngine & { drop(): Promise<void> }> };
-
-const MARIADB = { host: process.env.MARIADB_HOST ?? '127.0.0.1', port: Number(process.env.MARIADB_PORT ?? 3306), user: 'root', password: '' };
 
 export const sqliteEngine: EngineFactory = {
   name: 'sqlite',
@@ -19,7 +18,7 @@ export const sqliteEngine: EngineFactory = {
 
 export const mariaDbEngine: EngineFactory = {
   name: 'mariadb',
-  open: () => openScratchMariaDb(MARIADB, 't'),
+  open: () => openScratchMariaDb({ ...MARIADB, session: MARIADB_TEST_SESSION }, 't'),
 };
 
 /**
