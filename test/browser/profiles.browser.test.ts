@@ -20,6 +20,12 @@ describeInBrowser('profiles as the account view', () => {
     session.invoke('links/add', { recordType, recordId, target: { type: 'issue', issueKey }, alsoCompanyIds: [] }, 'local-agent');
   const workList = () => page.getByRole('list', { name: 'Linked work items' });
   const workKeys = async () => (await workList().locator('.work-key').allInnerTexts()).map((t) => t.replace(/\s*\(opens in a new tab\)/, '').trim());
+  /** Waits for the list to show exactly these keys: a count alone is already met by the list of the filter before. */
+  const untilWorkKeys = (keys: string[]) =>
+    page.waitForFunction((expected) => {
+      const shown = [...document.querySelectorAll<HTMLElement>('.work-key')].map((el) => el.innerText.replace(/\s*\(opens in a new tab\)/, '').trim());
+      return JSON.stringify(shown) === JSON.stringify(expected);
+    }, keys);
   // The local runner plays the Atlassian site on its own address (so /browse/KEY opens the local issue view).
   const site = () => session.runner.url;
   const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
@@ -65,11 +71,11 @@ describeInBrowser('profiles as the account view', () => {
     'filters linked work to done issues and to one project',
     async () => {
       await page.getByLabel('Status').selectOption('done');
-      await page.waitForFunction(() => document.querySelectorAll('.work-key').length === 1);
+      await untilWorkKeys(['SUP-3']);
       expect(await workKeys()).toEqual(['SUP-3']);
       await page.getByLabel('Status').selectOption('all');
       await page.getByLabel('Project').selectOption('ENG');
-      await page.waitForFunction(() => document.querySelectorAll('.work-key').length === 1);
+      await untilWorkKeys(['ENG-12']);
       expect(await workKeys()).toEqual(['ENG-12']);
       await saveScreenshot(page, 'profile-linked-work-filtered');
       await page.getByLabel('Project').selectOption('');

@@ -14,6 +14,7 @@ import { SqlClient, SQL_API_ENDPOINTS } from '@forge/sql/out/sql';
 import { openForgeSql } from '../../src/adapters/forge/forge-sql-dialect';
 import { runPendingMigrations } from '../../src/adapters/forge/migrations';
 import type { EngineFactory } from './engines';
+import { MARIADB, MARIADB_TEST_SESSION } from './mariadb-server';
 
 export const REQUEST_LIMIT_BYTES = 1024 * 1024;
 export const RESPONSE_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -49,7 +50,6 @@ export type FakeForgeSql = {
   drop(): Promise<void>;
 };
 
-const MARIADB = { host: process.env.MARIADB_HOST ?? '127.0.0.1', port: Number(process.env.MARIADB_PORT ?? 3306), user: 'root', password: '' };
 
 /** A fresh, empty database (binary collation, as TiDB compares text) behind a fake Forge SQL service. */
 export async function openFakeForgeSql(options: FakeForgeSqlOptions = {}): Promise<FakeForgeSql> {
@@ -58,6 +58,9 @@ export async function openFakeForgeSql(options: FakeForgeSqlOptions = {}): Promi
   await admin.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   await admin.end();
   const pool = createPool({ ...MARIADB, database, connectionLimit: 4, charset: 'utf8mb4_bin', supportBigNumbers: true, bigNumberStrings: false });
+  pool.pool.on('connection', (connection) => {
+    for (const [name, value] of Object.entries(MARIADB_TEST_SESSION)) connection.query(`SET SESSION ${name} = ${value}`, () => undefined);
+  });
   const requests: SentRequest[] = [];
   const now = options.now ?? Date.now;
   const ddlTimes: number[] = [];

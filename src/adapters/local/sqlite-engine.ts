@@ -11,6 +11,15 @@ const SQLITE_MAX_PARAMS = 32766;
 export const SQLITE_BUSY_TIMEOUT_MS = 750;
 const RETRY_AFTER_SECONDS = 2;
 
+type Turn = { database: Database.Database; open: boolean };
+
+/**
+ * The writer turns the running code holds, one per store. One storage for every store: on Node 20 each
+ * AsyncLocalStorage that was ever entered stays hooked into every promise the process makes, so one per store made
+ * every later await slower with each store opened (a test worker that had opened 300 ran 30 times slower).
+ */
+const heldTurns = new AsyncLocalStorage<readonly Turn[]>();
+
 export function openSqlite(file: string): SqlEngine {
   const database = new Database(file);
   // Pages an import frees when it purges its staged rows go back to the file system (reclaimFreePages), not kept as
@@ -23,16 +32,16 @@ export function openSqlite(file: string): SqlEngine {
   database.pragma('secure_delete = ON');
   // One writer at a time in this process: an import step's transaction (grouped) and a command's (exclusive, see
   // adapters/sql/atomic.ts) take turns, so neither opens a transaction inside the other's.
-  const section = new AsyncLocalStorage<{ open: boolean }>();
   let tail: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     // Inside the section that holds the turn (a step a command runs inline), work goes on in it.
-    if (section.getStore()?.open) return work();
-    const turn = { open: false };
+    const held = heldTurns.getStore() ?? [];
+    if (held.some((t) => t.database === database && t.open)) return work();
+    const turn: Turn = { database, open: false };
     const run = tail.then(async () => {
       turn.open = true;
       try {
-        return await section.run(turn, work);
+        return await heldTurns.run([...held, turn], work);
       } finally {
         // Work started from inside but still running later (a queued job) is no longer inside the section.
         turn.open = false;
