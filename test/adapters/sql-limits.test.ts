@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { batchRows, FORGE_REQUEST_BYTES, jsonValueBytes, MAX_STATEMENT_BYTES, statementBytes } from '../../src/adapters/sql/batching';
 import type { SqlEngine } from '../../src/adapters/sql/engine';
 import { makeSqlStore } from '../../src/adapters/sql/sql-store';
+import { insertRows } from '../../src/adapters/sql/upsert';
 import type { Store } from '../../src/domain/ports';
 import { aCompany, aContact } from '../support/builders';
 import { engines } from '../support/engines';
@@ -39,6 +40,13 @@ describe('statement sizing', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('writes only schema-shaped names into a multi-row INSERT: a row key that is not one is refused before any SQL runs', async () => {
+    const engine = { dialect: 'sqlite', maxParams: 100, db: { executeQuery: jest.fn() } } as unknown as SqlEngine;
+    const row = { id: 'n1', 'body) values (1); drop table notes; --': 'x' };
+    await expect(insertRows(engine, 'notes', [row as never])).rejects.toThrow('as a table or column name');
+    expect((engine.db.executeQuery as jest.Mock).mock.calls).toHaveLength(0);
   });
 
   it('counts a value by its UTF-8 bytes, not by its UTF-16 length', () => {

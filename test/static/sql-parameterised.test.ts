@@ -38,6 +38,7 @@ describe('the rule', () => {
     ['a concatenation in sql.raw', "await sql.raw('SELECT * FROM contacts WHERE id = ' + id).execute(db);"],
     ['a variable in sql.raw', 'const text = `DELETE FROM notes WHERE id = ${id}`;\nawait sql.raw(text).execute(db);'],
     ['sql.raw inside a sql template', 'await sql`SELECT * FROM ${sql.raw(table)} WHERE id = ${id}`.execute(db);'],
+    ['a template in CompiledQuery.raw', 'await db.executeQuery(CompiledQuery.raw(`DELETE FROM notes WHERE id = ${id}`, []));'],
     ['a value inlined with sql.lit', 'db.selectFrom("contacts").where("email", "=", sql.lit(email));'],
     ['a driver prepare', 'const statement = connection.prepare(`SELECT * FROM contacts WHERE id = ${id}`);'],
     ['a typed prepare', "await forgeSql.prepare<Row>('SELECT 1').execute();"],

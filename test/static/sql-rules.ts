@@ -11,6 +11,8 @@ export const SCRATCH_DATABASE_FILES = ['src/adapters/mysql/scratch-database.ts']
  * migration runner, with its two fixed bookkeeping statements on `__migrations` (the name is a bound parameter).
  */
 export const PREPARE_FILES = ['src/adapters/forge/forge-sql-dialect.ts', 'src/adapters/forge/migrations.ts'];
+/** Writes multi-row INSERTs as text of schema identifiers (each checked against a pattern there) and placeholders. */
+export const COMPILED_TEXT_FILES = ['src/adapters/sql/upsert.ts'];
 
 /**
  * The source with comments blanked and the text of string and template literals replaced by spaces (quotes and the
@@ -102,6 +104,8 @@ const RULES: { rule: string; call: RegExp; allowedIn: string[]; bad: (arg: strin
   { rule: 'sql.raw with text that is not a fixed literal', call: /\bsql\s*\.\s*raw\s*\(/g, allowedIn: RAW_SQL_FILES, bad: (arg) => !PLAIN_LITERAL.test(arg) },
   // sql.lit inlines a value as a literal instead of binding it.
   { rule: 'sql.lit with a value that is not a fixed literal', call: /\bsql\s*\.\s*lit\s*\(/g, allowedIn: [], bad: (arg) => !PLAIN_LITERAL.test(arg) },
+  // CompiledQuery.raw sends its text as it is, like sql.raw.
+  { rule: 'CompiledQuery.raw outside the INSERT writer', call: /\bCompiledQuery\s*\.\s*raw\s*\(/g, allowedIn: COMPILED_TEXT_FILES, bad: (arg) => !PLAIN_LITERAL.test(arg.split(',')[0] ?? '') },
   // A driver's prepare() takes SQL text; Kysely compiles and binds everything else.
   { rule: 'prepare() outside the Forge SQL dialect', call: /\bprepare\s*(?:<[^<>()]*>)?\s*\(/g, allowedIn: PREPARE_FILES, bad: () => true },
   // execute()/query() given SQL text built from pieces, rather than a Kysely query or a sql`` template.

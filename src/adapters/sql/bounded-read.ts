@@ -11,7 +11,7 @@ import type { SqlEngine } from './engine';
 export function rowBytes(engine: SqlEngine, columns: readonly { ref: string; name: string }[]): RawBuilder<number> {
   const lengths = columns.map(({ ref }) => (engine.dialect === 'mysql' ? sql`coalesce(length(${sql.ref(ref)}), 0)` : sql`coalesce(length(cast(${sql.ref(ref)} as blob)), 0)`));
   const framing = columns.reduce((n, { name }) => n + name.length + 6, 2);
-  return sql<number>`(${sql.join(lengths, sql` + `)} + ${sql.lit(framing)})`;
+  return sql<number>`(${sql.join(lengths, sql` + `)} + ${framing})`;
 }
 
 type Page<R> = { rows: R[]; more: boolean };

@@ -35,9 +35,15 @@ export function upsertRows<T extends keyof Database>(engine: SqlEngine, table: T
   return insertRows(engine, table, rows, { key, update });
 }
 
+/** Table and column names as this schema writes them: the only text the statement holds besides its placeholders. */
+const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
+
 function statementText(dialect: SqlEngine['dialect'], table: string, columns: readonly string[], onConflict: OnConflict<never> | OnConflict<keyof Database>) {
   const quote = dialect === 'mysql' ? '`' : '"';
-  const id = (name: string) => `${quote}${name}${quote}`;
+  const id = (name: string) => {
+    if (!IDENTIFIER.test(name)) throw new Error(`Refusing ${JSON.stringify(name)} as a table or column name.`);
+    return `${quote}${name}${quote}`;
+  };
   const ignore = onConflict === 'ignore' ? (dialect === 'mysql' ? ' ignore' : ' or ignore') : '';
   const head = `insert${ignore} into ${id(table)} (${columns.map(id).join(', ')}) values `;
   if (typeof onConflict === 'string') return { head, tail: '' };
