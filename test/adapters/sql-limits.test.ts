@@ -1,7 +1,7 @@
 // Forge SQL's request and response limits on every engine: statements sized by the UTF-8 bytes of their values,
 // reads of wide staged rows bounded by bytes as well as rows.
 import fc from 'fast-check';
-import { batchRows, FORGE_REQUEST_BYTES, jsonValueBytes, MAX_STATEMENT_BYTES, statementBytes } from '../../src/adapters/sql/batching';
+import { batchRows, FORGE_REQUEST_BYTES, jsonValueBytes, MAX_STATEMENT_BYTES, parameterBytes, sizedBatches, sizedParameterList, statementBytes } from '../../src/adapters/sql/batching';
 import type { SqlEngine } from '../../src/adapters/sql/engine';
 import { makeSqlStore } from '../../src/adapters/sql/sql-store';
 import { insertRows } from '../../src/adapters/sql/upsert';
@@ -47,6 +47,45 @@ describe('statement sizing', () => {
     const row = { id: 'n1', 'body) values (1); drop table notes; --': 'x' };
     await expect(insertRows(engine, 'notes', [row as never])).rejects.toThrow('as a table or column name');
     expect((engine.db.executeQuery as jest.Mock).mock.calls).toHaveLength(0);
+  });
+
+  it('hands the statement counter the same byte count for a batch it sized as the counter measures itself', () => {
+    const value = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.integer(), fc.constant(null), fc.constantFrom('"', 'ü', '😀'));
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 3, max: 40 }), (rows, maxParams) => {
+        const batches = sizedBatches(rows, (r) => r, maxParams, 2000);
+        expect(batches.map((b) => b.rows)).toEqual(batchRows(rows, (r) => r, maxParams, 2000));
+        for (const batch of batches) {
+          const registered = sizedParameterList(batch.rows, batch.jsonBytes);
+          const measured = batch.rows.flat().reduce((sum: number, v) => sum + jsonValueBytes(v), 0);
+          expect(parameterBytes(registered)).toBe(measured);
+          expect(parameterBytes([...registered])).toBe(measured);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sends every row of a multi-row INSERT once, in order, each statement within the parameter and byte limits, sized as the counter would', async () => {
+    const value = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.integer(), fc.constantFrom('😀'.repeat(2000), 'Ж'.repeat(5000), '"\\'.repeat(3000)));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(value, value), { minLength: 1, maxLength: 400 }), fc.integer({ min: 2, max: 90 }), async (cells, maxParams) => {
+        const sent: unknown[][] = [];
+        const executeQuery = jest.fn(async (query: { sql: string; parameters: readonly unknown[] }) => {
+          expect(query.parameters.length).toBeLessThanOrEqual(maxParams);
+          expect(query.sql.split('(?, ?)').length - 1).toBe(query.parameters.length / 2);
+          expect(parameterBytes(query.parameters)).toBe(query.parameters.reduce((sum: number, v) => sum + jsonValueBytes(v), 0));
+          if (query.parameters.length > 2) expect(statementBytes(query.parameters) + 4 * (query.parameters.length / 2 - 1)).toBeLessThanOrEqual(MAX_STATEMENT_BYTES);
+          sent.push([...query.parameters]);
+          return { rows: [] };
+        });
+        const engine = { dialect: 'sqlite', maxParams, db: { executeQuery } } as unknown as SqlEngine;
+        await insertRows(engine, 'notes', cells.map(([a, b]) => ({ id: a, body: b })) as never[]);
+        expect(sent.flat()).toEqual(cells.flat());
+        expect(sent.length).toBe(batchRows(cells, (c) => c, maxParams).length);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('counts a value by its UTF-8 bytes, not by its UTF-16 length', () => {

@@ -43,25 +43,60 @@ export function statementBytes(values: readonly unknown[]): number {
  * of the values, their placeholders and JSON framing). A single row over the limit travels alone.
  */
 export function batchRows<T>(rows: readonly T[], valuesOf: (row: T) => readonly unknown[], maxParams: number, maxBytes = MAX_STATEMENT_BYTES): T[][] {
-  const groups: T[][] = [];
+  return sizedBatches(rows, valuesOf, maxParams, maxBytes).map((b) => b.rows);
+}
+
+/** batchRows, with the JSON bytes of each group's bound values (the sum of jsonValueBytes over them). */
+export function sizedBatches<T>(rows: readonly T[], valuesOf: (row: T) => readonly unknown[], maxParams: number, maxBytes = MAX_STATEMENT_BYTES): { rows: T[]; jsonBytes: number }[] {
+  const groups: { rows: T[]; jsonBytes: number }[] = [];
   let current: T[] = [];
   let params = 0;
   let bytes = 0;
+  let json = 0;
   for (const row of rows) {
     const values = valuesOf(row);
     const size = statementBytes(values);
     if (current.length > 0 && (params + values.length > maxParams || bytes + size > maxBytes)) {
-      groups.push(current);
+      groups.push({ rows: current, jsonBytes: json });
       current = [];
       params = 0;
       bytes = 0;
+      json = 0;
     }
     current.push(row);
     params += values.length;
     bytes += size;
+    // statementBytes adds 4 for the row's parentheses and 3 for each value's placeholder.
+    json += size - 4 - 3 * values.length;
   }
-  if (current.length > 0) groups.push(current);
+  if (current.length > 0) groups.push({ rows: current, jsonBytes: json });
   return groups;
+}
+
+/**
+ * Parameter lists whose JSON bytes the batcher already summed: the statement counter reads them here instead of
+ * sizing every value a second time. Keyed by the array itself, so a list nobody registered is sized as before.
+ */
+const sizedParameters = new WeakMap<readonly unknown[], number>();
+
+/** The flattened parameters of a sized batch, registered with their JSON bytes. */
+export function sizedParameterList(tuples: readonly (readonly unknown[])[], jsonBytes: number): unknown[] {
+  return registerSizedParameters(tuples.flat(), jsonBytes);
+}
+
+/** Registers `parameters` as holding `jsonBytes` (the sum of jsonValueBytes over them); returns them. */
+export function registerSizedParameters(parameters: unknown[], jsonBytes: number): unknown[] {
+  sizedParameters.set(parameters, jsonBytes);
+  return parameters;
+}
+
+/** Sum of jsonValueBytes over `parameters`: registered by sizedParameterList, or measured now. */
+export function parameterBytes(parameters: readonly unknown[]): number {
+  const known = sizedParameters.get(parameters);
+  if (known !== undefined) return known;
+  let bytes = 0;
+  for (const p of parameters) bytes += jsonValueBytes(p);
+  return bytes;
 }
 
 /** Splits a list of keys for `IN (...)` lookups: at most `size` keys and MAX_STATEMENT_BYTES of them per list. */

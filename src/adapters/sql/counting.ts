@@ -1,6 +1,6 @@
 // Counts the SQL statements an engine executes, by kind, so budgets (statements per 1,000 imported rows) are measured.
 import type { DatabaseConnection, Dialect, Driver, QueryResult, CompiledQuery, TransactionSettings } from 'kysely';
-import { jsonValueBytes } from './batching';
+import { parameterBytes } from './batching';
 import { RECORD_TABLES } from './schema';
 
 /** `maxStatementBytes`: the largest request so far, as UTF-8 bytes of its SQL text and JSON-encoded parameters. */
@@ -32,8 +32,7 @@ export class StatementCounter {
     }
     const head = sql.trimStart().slice(0, 12).toLowerCase();
     this.counts.total++;
-    let bytes = Buffer.byteLength(sql, 'utf8');
-    for (const p of parameters) bytes += jsonValueBytes(p);
+    const bytes = Buffer.byteLength(sql, 'utf8') + parameterBytes(parameters);
     if (bytes > this.counts.maxStatementBytes) this.counts.maxStatementBytes = bytes;
     if (head.startsWith('select') || head.startsWith('with')) this.counts.reads++;
     else if (head.startsWith('create') || head.startsWith('drop') || head.startsWith('alter')) this.counts.ddl++;
