@@ -18,7 +18,10 @@ function join(parts: string[]): string {
 /** "Ada Lovelace", ada.l@acme.com, +44 (20) 7946-0000 -> "ada lovelace ada l acme com 442079460000". */
 export function contactSearchText(c: Pick<Contact, 'displayName' | 'firstName' | 'lastName' | 'email' | 'phone' | 'custom'>): string {
   const phone = digitsOf(c.phone);
-  return join([foldText(c.displayName), foldText(`${c.firstName} ${c.lastName}`), foldText(c.email), phone.length >= 3 ? phone : '', ...Object.values(c.custom).map(foldText)]);
+  const name = `${c.firstName} ${c.lastName}`;
+  // The display name is most often the two names: folded once (join drops a repeated part anyway).
+  const folded = foldText(c.displayName);
+  return join([folded, name === c.displayName ? '' : foldText(name), foldText(c.email), phone.length >= 3 ? phone : '', ...Object.values(c.custom).map(foldText)]);
 }
 
 export function companySearchText(c: Pick<Company, 'name' | 'domains' | 'custom'>): string {
