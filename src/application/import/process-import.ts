@@ -53,6 +53,9 @@ const LOCK_RENEW_MS = 60_000;
 
 type Validated = { staged: StagedRow; row: ImportRow | null; issues: RowIssue[] };
 
+/** A contacts chunk's reads, for the emails and rows they were made for. */
+type ContactReads = { emails: Set<string>; rowNos: Set<number>; resolved: Map<number, string>; stored: Map<string, Contact>; memberships: Membership[] };
+
 function validateStaged(job: ImportJob, fields: Map<string, CustomField>, staged: StagedRow[]): Validated[] {
   const columns = job.spec.columns as ColumnMapping[];
   return staged.map((s) => {
@@ -212,8 +215,39 @@ class JobRun {
 
   private stepStart: ImportJob['state'] = initialState();
 
+  /**
+   * Reads of the next chunk, started as soon as this chunk knows where the next one begins, so they run while this
+   * chunk plans and writes (on MariaDB and Forge SQL the process otherwise waits for every read in turn). Only reads
+   * this chunk's writes cannot change are started early: staged rows (fixed once the job runs) and, for a contacts
+   * chunk that begins with a new email, the resolved companies of its rows and the stored contacts and memberships of
+   * its emails (a contacts chunk writes only its own emails). Keyed by what they read; a step takes what it needs
+   * and drops the rest.
+   */
+  private ahead = new Map<string, Promise<unknown>>();
+  private available = new Map<string, Promise<unknown>>();
+
+  private readAhead<T>(key: string, read: () => Promise<T>): Promise<T> | null {
+    // A store that runs each step as one transaction on its one connection (the embedded SQLite) answers a read only
+    // when the process is free anyway, and a read started early could land inside another command's transaction.
+    if (this.store.grouped) return null;
+    const started = read();
+    // A read nobody takes (the job stopped, or failed before its next step) must not surface as unhandled.
+    started.catch(() => undefined);
+    this.ahead.set(key, started);
+    return started;
+  }
+
+  /** The read started ahead under `key`, or `read()` now. */
+  private takeAhead<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const started = this.available.get(key) as Promise<T> | undefined;
+    this.available.delete(key);
+    return started ?? read();
+  }
+
   private async runStep(): Promise<boolean> {
     this.chunkTime = null;
+    this.available = this.ahead;
+    this.ahead = new Map();
     const s = this.job.state;
     this.stepKey = JSON.stringify([s.phase, s.companyPass, s.rowCursor, s.emailCursor, s.pendingParents.length]);
     this.stepStart = structuredClone(s);
@@ -298,7 +332,12 @@ class JobRun {
 
   private async companiesChunk(): Promise<void> {
     const state = this.job.state;
-    const staged = await this.store.importJobs.rowsInFileOrder(this.job.id, state.rowCursor, this.chunkRows);
+    const rowsAfter = (rowNo: number) => () => this.store.importJobs.rowsInFileOrder(this.job.id, rowNo, this.chunkRows);
+    const staged = await this.takeAhead(`file:${state.companyPass}:${state.rowCursor}`, rowsAfter(state.rowCursor));
+    if (staged.length === this.chunkRows) {
+      const next = staged[staged.length - 1]!.rowNo;
+      void this.readAhead(`file:${state.companyPass}:${next}`, rowsAfter(next));
+    }
     if (staged.length === 0) {
       // Rows that name a company without a domain are resolved once every company the file gives a domain is known,
       // so the same file resolves them the same way the first time and every time after.
@@ -503,7 +542,8 @@ class JobRun {
 
   private async contactsChunk(): Promise<void> {
     const state = this.job.state;
-    let staged = await this.store.importJobs.rowsByEmail(this.job.id, state.emailCursor, this.chunkRows);
+    const startedAt = state.emailCursor;
+    let staged = await this.takeAhead(`email:${JSON.stringify(startedAt)}`, () => this.store.importJobs.rowsByEmail(this.job.id, startedAt, this.chunkRows));
     if (staged.length === 0) {
       state.phase = this.job.spec.options.missing === 'report' ? 'missing' : 'cleanup';
       state.rowCursor = 0;
@@ -512,16 +552,32 @@ class JobRun {
     }
     // A contact's rows must be planned together: leave a group cut by the page limit for the next chunk.
     const last = staged[staged.length - 1]!;
-    if (staged.length === this.chunkRows && staged[0]!.emailKey !== last.emailKey) staged = staged.filter((s) => s.emailKey !== last.emailKey);
+    // A full page: rows may follow it.
+    const full = staged.length === this.chunkRows;
+    if (full && staged[0]!.emailKey !== last.emailKey) staged = staged.filter((s) => s.emailKey !== last.emailKey);
     const chunkLast = staged[staged.length - 1]!;
+    // A group cut by the page limit (one contact with more rows than a chunk) resumes mid-group.
+    const complete = staged.length < this.chunkRows || staged[0]!.emailKey !== chunkLast.emailKey;
+    const nextCursor = { emailKey: chunkLast.emailKey, rowNo: complete ? -1 : chunkLast.rowNo };
+    const ahead = this.takeAhead<ContactReads | null>(`records:${JSON.stringify(startedAt)}`, async () => null);
+    if (full) {
+      const nextRows = this.readAhead(`email:${JSON.stringify(nextCursor)}`, () => this.store.importJobs.rowsByEmail(this.job.id, nextCursor, this.chunkRows));
+      // Mid-group, the next chunk's email is this chunk's, whose contact this chunk is about to write: not read early.
+      if (complete && nextRows) {
+        void this.readAhead(`records:${JSON.stringify(nextCursor)}`, async () => {
+          const rows = (await nextRows) ?? [];
+          return this.contactReads([...new Set(rows.map((r) => r.emailKey).filter((e) => e !== ''))], rows.map((r) => r.rowNo));
+        });
+      }
+    }
 
     const validated = validateStaged(this.job, this.fields, staged).filter((v) => v.row?.contact);
     // The companies pass decided each row's company; linking uses exactly that decision, never a new match.
-    const resolved = await this.store.importJobs.rowCompanies(this.job.id, validated.filter((v) => v.row!.company).map((v) => v.staged.rowNo));
+    const rowNos = validated.filter((v) => v.row!.company).map((v) => v.staged.rowNo);
     const emails = [...new Set(validated.map((v) => v.row!.contact!.email))];
-    const stored = new Map((await this.store.contacts.findByEmails(emails)).map((c) => [c.email, c]));
-    const storedIds = [...stored.values()].map((c) => c.id);
-    const memberships = storedIds.length > 0 ? await this.store.memberships.forContacts(storedIds) : [];
+    const early = await ahead;
+    const reads = early && emails.every((e) => early.emails.has(e)) && rowNos.every((r) => early.rowNos.has(r)) ? early : await this.contactReads(emails, rowNos);
+    const { resolved, stored, memberships } = reads;
     const membershipsOf = new Map<string, Membership[]>();
     for (const m of memberships) membershipsOf.set(m.contactId, [...(membershipsOf.get(m.contactId) ?? []), m]);
 
@@ -644,11 +700,18 @@ class JobRun {
       if (removals.length > 0) await this.store.memberships.deleteMany(removals);
     }
     await this.recordIssues(issues, 'contacts');
-    // A group cut by the page limit (one contact with more rows than a chunk) resumes mid-group.
-    const complete = staged.length < this.chunkRows || staged[0]!.emailKey !== chunkLast.emailKey;
-    state.emailCursor = { emailKey: chunkLast.emailKey, rowNo: complete ? -1 : chunkLast.rowNo };
+    state.emailCursor = nextCursor;
     state.contactRowsDone += staged.length;
     await this.save();
+  }
+
+  /** What a contacts chunk reads besides its rows: their resolved companies, and the stored contacts of its emails. */
+  private async contactReads(emails: string[], rowNos: number[]): Promise<ContactReads> {
+    const resolved = await this.store.importJobs.rowCompanies(this.job.id, rowNos);
+    const stored = new Map((await this.store.contacts.findByEmails(emails)).map((c) => [c.email, c]));
+    const storedIds = [...stored.values()].map((c) => c.id);
+    const memberships = storedIds.length > 0 ? await this.store.memberships.forContacts(storedIds) : [];
+    return { emails: new Set(emails), rowNos: new Set(rowNos), resolved, stored, memberships };
   }
 
   private async missingChunk(): Promise<void> {
