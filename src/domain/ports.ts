@@ -310,6 +310,8 @@ export type ImportJobs = {
   rowCompanies(jobId: Id, rowNos: readonly number[]): Promise<Map<number, Id | ''>>;
   touch(jobId: Id, recordType: string, ids: readonly Id[]): Promise<void>;
   countTouched(jobId: Id, recordType: string): Promise<number>;
+  /** Forgets up to `limit` of the records the job touched (its bookkeeping, once counted); returns how many. */
+  purgeTouched(jobId: Id, limit: number): Promise<number>;
   /** Which of these records the job has touched (in earlier chunks, perhaps in another invocation). */
   touchedAmong(jobId: Id, recordType: string, ids: readonly Id[]): Promise<Set<Id>>;
   /** Stored records the job's file did not mention, keyset-paged by id. */

@@ -224,6 +224,10 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
       const values = ids.map((id) => ({ job_id: jobId, record_type: recordType, record_id: id }));
       await insertRows(engine, 'import_touched', values, 'ignore');
     },
+    async purgeTouched(jobId, limit) {
+      const result = await db.deleteFrom('import_touched').where('job_id', '=', jobId).limit(limit).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     async countTouched(jobId, recordType) {
       const row = await db.selectFrom('import_touched').select((eb) => eb.fn.countAll<number>().as('n')).where('job_id', '=', jobId).where('record_type', '=', recordType).executeTakeFirst();
       return Number(row?.n ?? 0);

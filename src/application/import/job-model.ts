@@ -74,6 +74,11 @@ export const jobStateSchema = z.object({
   missing: z.object({ contacts: z.number(), companies: z.number(), sample: z.array(z.string()) }).nullable().default(null),
   missingCursor: z.string().nullable().default(null),
   missingStage: z.enum(['contacts', 'companies']).default('contacts'),
+  /**
+   * Companies the job's rows spoke for, counted as cleanup begins, before the bookkeeping it is counted from is purged
+   * (null: not counted yet, as in jobs that reached cleanup before this was kept).
+   */
+  touchedCompanies: z.number().nullable().default(null),
   undo: z
     .object({ stage: z.enum(['membership', 'contact', 'contact-created', 'company', 'company-created']), after: z.string().nullable(), restored: z.number(), removed: z.number(), skipped: z.array(z.string()) })
     .nullable()

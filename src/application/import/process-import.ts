@@ -46,6 +46,8 @@ function indexFor(jobId: string): CompanyIndex {
 }
 
 const PURGE_RANGE = 50_000;
+/** Touched-record rows one cleanup statement deletes (a bounded write, well inside Forge's 10 s). */
+const TOUCHED_PURGE_ROWS = 10_000;
 /** Companies a real run keeps in memory between chunks before it starts afresh from the store. */
 const MAX_INDEXED_COMPANIES = 50_000;
 /** Renewing the lock every minute keeps it well inside its 15-minute expiry. */
@@ -739,6 +741,17 @@ class JobRun {
 
   private async cleanupChunk(): Promise<void> {
     const state = this.job.state;
+    if (state.touchedCompanies === null) {
+      // Counted for the report and saved before the list it is counted from is purged: a retry keeps the count.
+      state.touchedCompanies = await this.store.importJobs.countTouched(this.job.id, 'company');
+      await this.save();
+      return;
+    }
+    // The job's list of touched records is bookkeeping for its run only: gone with its staged rows.
+    if ((await this.store.importJobs.purgeTouched(this.job.id, TOUCHED_PURGE_ROWS)) === TOUCHED_PURGE_ROWS) {
+      await this.save();
+      return;
+    }
     if (state.rowCursor < this.job.totalRows) {
       await this.store.importJobs.purgeImportedRows(this.job.id, state.rowCursor + 1, state.rowCursor + 1 + PURGE_RANGE);
       state.rowCursor += PURGE_RANGE;
@@ -779,7 +792,7 @@ class JobRun {
 async function buildReport(store: Store, job: ImportJob): Promise<ImportReport> {
   const state = job.state;
   const { errorRows, warnings } = await store.importJobs.countIssues(job.id);
-  const touchedCompanies = await store.importJobs.countTouched(job.id, 'company');
+  const touchedCompanies = state.touchedCompanies ?? (await store.importJobs.countTouched(job.id, 'company'));
   // Counted as planned, step by step, in the job's state (kept exact across retries): no counting scan at the end.
   const { contacts, memberships } = state.planned;
   const companies = { ...state.planned.companies, unchanged: Math.max(0, touchedCompanies - state.planned.companies.created - state.planned.companies.updated) };

@@ -33,8 +33,15 @@ describe.each(engines())('realistic CRM files on $name', (factory) => {
     for (const mode of ['overwrite', 'fill-empty'] as const) {
       const again = await runImport(inChunks(store, Date.parse('2026-05-01T00:00:00Z')), file, { mode });
       expect(again.report).toMatchObject({ rows: ROWS, imported: ROWS, rejected: 0, companies: { created: 0, updated: 0 }, contacts: { created: 0, updated: 0 } });
+      // Counted from the job's list of touched companies before that list was purged.
+      expect(again.report!.companies.unchanged).toBe(await store.companies.count({}));
     }
     expect(engine.counter.snapshot().recordWrites - before.recordWrites).toBe(0);
+    // A finished job keeps nothing of its run but its issues (no row was rejected, so no staged row either).
+    for (const table of ['import_rows', 'import_row_companies', 'import_touched'] as const) {
+      const left = await engine.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect([table, Number(left.n)]).toEqual([table, 0]);
+    }
   });
 
   it('finds one company per domain however its name and website are written', async () => {
