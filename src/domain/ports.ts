@@ -319,7 +319,6 @@ export type ImportJobs = {
   unmentionedContacts(jobId: Id, afterId: Id | null, limit: number): Promise<{ id: Id; email: string }[]>;
   /** Drops staged rows that were imported (rejected rows stay for the error file); bounded per call. */
   purgeImportedRows(jobId: Id, fromRowNo: number, toRowNo: number): Promise<void>;
-  deleteJobData(jobId: Id): Promise<void>;
   /** Drops the staged rows of every job that carry this email key (an erased contact); returns how many went. */
   deleteStagedRowsByEmail(emailKey: string): Promise<number>;
 };

@@ -272,12 +272,6 @@ export function makeImportJobs(engine: SqlEngine): ImportJobs {
         )
         .execute();
     },
-    async deleteJobData(jobId) {
-      await db.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
-      await db.deleteFrom('import_row_companies').where('job_id', '=', jobId).execute();
-      await db.deleteFrom('import_issues').where('job_id', '=', jobId).execute();
-      await db.deleteFrom('import_touched').where('job_id', '=', jobId).execute();
-    },
     async deleteStagedRowsByEmail(emailKey) {
       if (emailKey === '') return 0;
       const result = await db.deleteFrom('import_rows').where('email_key', '=', emailKey).executeTakeFirst();
