@@ -3,7 +3,9 @@ import type { FieldDeleted } from '../contracts/api';
 import { describeProblem, fieldProblems } from '../contracts/validation';
 import { customFieldInputSchema, fieldNameKey, type CustomFieldInput } from '../domain/custom-fields';
 import { AppError, invalid, notFound } from '../domain/errors';
+import { isExternalIdField } from '../domain/external-id';
 import { MAX_CUSTOM_FIELDS_PER_ENTITY } from '../domain/limits';
+import { rebuildExternalIds } from './rebuild-external-ids';
 import type { Store } from '../domain/ports';
 import type { CustomField, Id, RecordType } from '../domain/records';
 import { changesBetween, fieldSnapshot, recordAudit } from './audit-trail';
@@ -61,6 +63,11 @@ export async function updateField(deps: Deps, actor: Actor, command: UpdateField
   const changes = changesBetween(fieldSnapshot(field), fieldSnapshot(next));
   if (Object.keys(changes).length === 0) return field;
   if (next.nameKey !== field.nameKey) ensureNameFree(await store.fields.list(field.entity), next);
+  // A field renamed to External ID identifies companies from now on: its values go into the lookup first, so the
+  // next import finds every company by them. (Stopped midway, the field keeps its old name and the rows added find
+  // nothing, since a lookup checks each company's value under the External ID field.) Renamed away, its rows find
+  // nothing either, and a later rebuild or company write drops them.
+  if (isExternalIdField(next) && !isExternalIdField(field)) await rebuildExternalIds(store, deps.clock, null, Infinity, field.id);
   await store.fields.update(next);
   await recordAudit(deps, actor, deps.clock().toISOString(), [{ recordType: 'field', recordId: field.id, action: 'update', changes }]);
   return next;

@@ -56,8 +56,11 @@ export type Companies = {
   /** Typeahead: companies containing the text anywhere, best first (exact domain, word starts, inside words). */
   suggest(text: string, limit: number): Promise<Company[]>;
   rebuildSearchText(afterId: Id | null, limit: number): Promise<Id | null>;
-  /** Rewrites which external id each company after `afterId` (id order) holds, `limit` of them; the last id, or null at the end. */
-  rebuildExternalIds(afterId: Id | null, limit: number): Promise<Id | null>;
+  /**
+   * Rewrites which external id each company after `afterId` (id order) holds, `limit` of them; the last id, or null at
+   * the end. The values are read from the External ID field, or from `fieldId` (a field about to be renamed to it).
+   */
+  rebuildExternalIds(afterId: Id | null, limit: number, fieldId?: Id): Promise<Id | null>;
   children(id: Id): Promise<Company[]>;
   /**
    * How many subsidiaries each of the given companies has (companies without any are left out), not counting those

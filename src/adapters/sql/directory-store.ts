@@ -121,9 +121,9 @@ class ExternalIdIndex {
    * before the companies are written and stale ones removed after: a crash in between leaves an extra row, which
    * finds nothing (lookups check the company's value), never a missing one, which a retry could not see.
    */
-  async plan(companies: readonly Pick<Company, 'id' | 'custom'>[], isNew: (id: Id) => boolean): Promise<{ add(): Promise<void>; removeStale(): Promise<void> }> {
+  async plan(companies: readonly Pick<Company, 'id' | 'custom'>[], isNew: (id: Id) => boolean, fromField?: Id): Promise<{ add(): Promise<void>; removeStale(): Promise<void> }> {
     const { db } = this.engine;
-    const fieldId = await this.fieldId();
+    const fieldId = fromField ?? (await this.fieldId());
     const wanted: CompanyExternalIdsTable[] = [];
     for (const c of companies) {
       const externalId = externalIdOf(c, fieldId);
@@ -528,9 +528,9 @@ export function makeCompanies(engine: SqlEngine): Companies {
       await index.write(rows.map((c) => ({ id: c.id, text: companySearchText(c) })));
       return rows.length === limit ? rows[rows.length - 1]!.id : null;
     },
-    async rebuildExternalIds(afterId, limit) {
+    async rebuildExternalIds(afterId, limit, fieldId) {
       const rows = await db.selectFrom('companies').selectAll().where('id', '>', afterId ?? '').orderBy('id').limit(limit).execute();
-      const ids = await externalIds.plan(rows.map((r) => toCompany(r, [])), () => false);
+      const ids = await externalIds.plan(rows.map((r) => toCompany(r, [])), () => false, fieldId);
       await ids.add();
       await ids.removeStale();
       return rows.length === limit ? rows[rows.length - 1]!.id : null;

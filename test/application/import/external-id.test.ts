@@ -7,6 +7,7 @@ import { processUndo, startUndo } from '../../../src/application/import/undo-imp
 import { mergeCompanies } from '../../../src/application/merge-companies';
 import { rebuildExternalIds } from '../../../src/application/rebuild-external-ids';
 import { updateCompany } from '../../../src/application/update-company';
+import { createField, updateField } from '../../../src/application/manage-custom-fields';
 import { FORGE_REQUEST_BYTES } from '../../../src/adapters/sql/batching';
 import { EXTERNAL_ID_FIELD_NAME } from '../../../src/domain/external-id';
 import { engines } from '../../support/engines';
@@ -49,6 +50,32 @@ describe.each(engines())('companies found by external id ($name)', (factory) => 
     expect(await companyOf('a@x.com')).toEqual([company!.id]);
     expect(await companyOf('b@x.com')).toEqual([company!.id]);
     expect(await lookupRows()).toEqual([{ externalId: '0012345', companyId: company!.id }]);
+  });
+
+  it('finds companies by the values a field already held when an admin renames it to External ID', async () => {
+    const field = await createField(world.deps, admin, { entity: 'company', name: 'CRM key', type: 'text', options: [] });
+    await importCsv(csv('Email,Company,CRM key', 'a@x.com,Acme Ltd,0012345', 'c@y.com,Globex,0099999'));
+    expect(await lookupRows()).toEqual([]);
+    const acme = (await store().companies.search({ limit: 10 })).items.find((c) => c.name === 'Acme Ltd')!;
+
+    await updateField(world.deps, admin, { id: field.id, name: 'External ID' });
+    expect(await lookupRows()).toEqual([
+      { externalId: '0012345', companyId: acme.id },
+      { externalId: '0099999', companyId: expect.any(String) },
+    ]);
+    // Another name, no domain: only the external id can tell it is Acme.
+    const job = await importCsv(csv('Email,Company,Account Id', 'b@x.com,ACME Corporation Europe,0012345'));
+    expect(job.report).toMatchObject({ rejected: 0, companies: { created: 0 } });
+    expect(await companyOf('b@x.com')).toEqual([acme.id]);
+    expect(await store().companies.count({})).toBe(2);
+  });
+
+  it('leaves the lookup as it was when the rename is refused', async () => {
+    await importCsv(ACCOUNTS);
+    const before = await lookupRows();
+    const field = await createField(world.deps, admin, { entity: 'company', name: 'CRM key', type: 'text', options: [] });
+    await expect(updateField(world.deps, admin, { id: field.id, name: 'external id' })).rejects.toMatchObject({ code: 'DUPLICATE' });
+    expect(await lookupRows()).toEqual(before);
   });
 
   it('writes nothing when the same file is imported again, in either mode', async () => {
