@@ -1,7 +1,7 @@
 // The Import tab (admins): file -> columns -> preview -> options and dry run -> import, and back to a running import later.
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_IMPORT_TEXT_LENGTH } from '../../../../../src/contracts/import';
 import { ApiCallError, call } from '../../bridge';
 import { notify } from '../../events';
@@ -13,6 +13,7 @@ import { uploadAndQueue } from '../../import/upload';
 import { useSession } from '../../session';
 import { Loading } from '../Loading';
 import { FilePicker } from './FilePicker';
+import { IgnoredColumnList, ignoredColumnsTitle } from './IgnoredColumns';
 import { JobPanel, type UploadState } from './JobPanel';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
@@ -53,6 +54,8 @@ export function ImportSection() {
   const accountId = session.me.accountId;
   const [stage, setStage] = useState<Stage>('file');
   const [draft, setDraft] = useState<Draft | null>(null);
+  // Repeated on the options step, next to the button that starts the run: what the file has that the import leaves out.
+  const ignoredColumns = useMemo(() => (draft ? checkMapping(draft).ignoredColumns : []), [draft]);
   const [reading, setReading] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [dryRunJob, setDryRunJob] = useState<FollowedJob | null>(null);
@@ -322,6 +325,13 @@ export function ImportSection() {
           {draft ? (
             <>
               <p className="muted">The dry run reads the whole file and reports what the import would change, without writing anything.</p>
+              {/* Until a dry run's report lists them itself. */}
+              {ignoredColumns.length > 0 && !dryRunJob && (
+                <SectionMessage appearance="information" title={ignoredColumnsTitle(ignoredColumns.length, 'will')} headingLevel="h4">
+                  <IgnoredColumnList columns={ignoredColumns} />
+                  <p>To import one, go back to the columns and pick a field for it.</p>
+                </SectionMessage>
+              )}
               <RunOptionsForm
                 options={draft.options}
                 disabled={dryRunBusy || starting}
