@@ -81,11 +81,7 @@ const sizedParameters = new WeakMap<readonly unknown[], number>();
 
 /** The flattened parameters of a sized batch, registered with their JSON bytes. */
 export function sizedParameterList(tuples: readonly (readonly unknown[])[], jsonBytes: number): unknown[] {
-  return registerSizedParameters(tuples.flat(), jsonBytes);
-}
-
-/** Registers `parameters` as holding `jsonBytes` (the sum of jsonValueBytes over them); returns them. */
-export function registerSizedParameters(parameters: unknown[], jsonBytes: number): unknown[] {
+  const parameters = tuples.flat();
   sizedParameters.set(parameters, jsonBytes);
   return parameters;
 }

@@ -3,7 +3,7 @@
 // The statement text is written here rather than by Kysely's builder: an import sends thousands of rows a statement,
 // and parsing them into Kysely's tree and compiling it back cost more than SQLite took to store them.
 import { CompiledQuery, type Insertable } from 'kysely';
-import { jsonValueBytes, MAX_STATEMENT_BYTES, registerSizedParameters } from './batching';
+import { sizedBatches, sizedParameterList } from './batching';
 import type { SqlEngine } from './engine';
 import type { Database } from './schema';
 
@@ -16,43 +16,20 @@ export type OnConflict<T extends keyof Database> = 'fail' | 'ignore' | { key: re
 export async function insertRows<T extends keyof Database>(engine: SqlEngine, table: T, rows: readonly Insertable<Database[T]>[], onConflict: OnConflict<T> = 'fail'): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  const { head, tail } = statementText(engine.dialect, table, columns, onConflict);
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  // Rows are sized and flattened into one parameter list per statement as they come (no array per row): the same
-  // grouping as batchRows, whose sizes the statement counter is handed (sizedParameterList) instead of measuring again.
-  const rowsPerStatement = Math.max(1, Math.floor(engine.maxParams / columns.length));
-  const rowOverhead = 4 + 3 * columns.length;
-  let parameters: unknown[] = [];
-  let count = 0;
-  let bytes = 0;
-  let json = 0;
-  const flush = async () => {
-    const text = `${head}${new Array<string>(count).fill(tuple).join(', ')}${tail}`;
-    await engine.db.executeQuery(CompiledQuery.raw(text, registerSizedParameters(parameters, json)));
-    parameters = [];
-    count = 0;
-    bytes = 0;
-    json = 0;
-  };
-  for (const row of rows) {
-    const start = parameters.length;
-    let size = 0;
-    for (const c of columns) {
+  const tuples = rows.map((row) =>
+    columns.map((c) => {
       const value = (row as Record<string, unknown>)[c];
       if (value === undefined) throw new Error(`A row for ${table} has no value for ${c}.`);
-      parameters.push(value);
-      size += jsonValueBytes(value);
-    }
-    if (count > 0 && (count + 1 > rowsPerStatement || bytes + size + rowOverhead > MAX_STATEMENT_BYTES)) {
-      const carried = parameters.splice(start);
-      await flush();
-      parameters = carried;
-    }
-    count++;
-    bytes += size + rowOverhead;
-    json += size;
+      return value;
+    }),
+  );
+  const { head, tail } = statementText(engine.dialect, table, columns, onConflict);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  // The batcher's byte count goes with each statement, so the statement counter does not size every value again.
+  for (const batch of sizedBatches(tuples, (t) => t, engine.maxParams)) {
+    const text = `${head}${new Array<string>(batch.rows.length).fill(tuple).join(', ')}${tail}`;
+    await engine.db.executeQuery(CompiledQuery.raw(text, sizedParameterList(batch.rows, batch.jsonBytes)));
   }
-  if (count > 0) await flush();
 }
 
 /** Inserts `rows`, or on a key clash sets `update` columns to the incoming values; one statement per batch. */
