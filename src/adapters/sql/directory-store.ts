@@ -206,8 +206,11 @@ async function rowsWhereIn<T extends keyof Database>(engine: SqlEngine, table: T
   return rows;
 }
 
-/** Rows of `table` whose ids lie in an import job's id range and that `createdBy` created, a page in id order. */
-async function createdInRange<T extends 'contacts' | 'companies'>(engine: SqlEngine, table: T, ids: { from: string; to: string }, createdBy: string, afterId: Id | null, limit: number) {
+/**
+ * A page of `table` in id order after `afterId`, in responses under Forge SQL's limit; with `created`, only rows whose
+ * ids lie in an import job's id range and that its actor created.
+ */
+async function pageById<T extends 'contacts' | 'companies'>(engine: SqlEngine, table: T, afterId: Id | null, limit: number, created?: { ids: { from: string; to: string }; by: string }) {
   const bytes = bytesOf(engine, table);
   const rows = await readBounded<ContactsTable>(
     engine,
@@ -217,10 +220,8 @@ async function createdInRange<T extends 'contacts' | 'companies'>(engine: SqlEng
         .selectFrom(table as 'contacts')
         .selectAll()
         .select(bytes.as(ROW_BYTES))
-        .where('id', '>=', ids.from)
-        .where('id', '<', ids.to)
+        .$if(created !== undefined, (q) => q.where('id', '>=', created!.ids.from).where('id', '<', created!.ids.to).where('created_by', '=', created!.by))
         .$if(from !== null, (q) => q.where('id', '>', from!))
-        .where('created_by', '=', createdBy)
         .orderBy('id')
         .limit(left);
     },
@@ -328,7 +329,7 @@ export function makeContacts(engine: SqlEngine): Contacts {
       );
     },
     async rebuildSearchText(afterId, limit) {
-      const rows = await db.selectFrom('contacts').selectAll().where('id', '>', afterId ?? '').orderBy('id').limit(limit).execute();
+      const rows = await pageById(engine, 'contacts', afterId, limit);
       await index.write(rows.map(toContact).map((c) => ({ id: c.id, text: contactSearchText(c) })));
       return rows.length === limit ? rows[rows.length - 1]!.id : null;
     },
@@ -363,7 +364,7 @@ export function makeContacts(engine: SqlEngine): Contacts {
       await index.remove(ids);
     },
     async createdIn(ids, createdBy, afterId, limit) {
-      return (await createdInRange(engine, 'contacts', ids, createdBy, afterId, limit)).map(toContact);
+      return (await pageById(engine, 'contacts', afterId, limit, { ids, by: createdBy })).map(toContact);
     },
   };
 }
@@ -377,10 +378,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
   async function withDomains(rows: CompaniesTable[]): Promise<Company[]> {
     if (rows.length === 0) return [];
     const domains = new Map<string, string[]>();
-    for (const chunk of chunkKeys(rows.map((r) => r.id), IN_LIST)) {
-      const found = await rowsWhereIn(engine, 'company_domains', 'company_id', 'domain', chunk);
-      for (const d of found) domains.set(d.company_id, [...(domains.get(d.company_id) ?? []), d.domain]);
-    }
+    for (const d of await rowsWhereIn(engine, 'company_domains', 'company_id', 'domain', rows.map((r) => r.id))) domains.set(d.company_id, [...(domains.get(d.company_id) ?? []), d.domain]);
     return rows.map((r) => toCompany(r, domains.get(r.id) ?? []));
   }
 
@@ -524,12 +522,12 @@ export function makeCompanies(engine: SqlEngine): Companies {
       );
     },
     async rebuildSearchText(afterId, limit) {
-      const rows = await withDomains(await db.selectFrom('companies').selectAll().where('id', '>', afterId ?? '').orderBy('id').limit(limit).execute());
+      const rows = await withDomains(await pageById(engine, 'companies', afterId, limit));
       await index.write(rows.map((c) => ({ id: c.id, text: companySearchText(c) })));
       return rows.length === limit ? rows[rows.length - 1]!.id : null;
     },
     async rebuildExternalIds(afterId, limit, fieldId) {
-      const rows = await db.selectFrom('companies').selectAll().where('id', '>', afterId ?? '').orderBy('id').limit(limit).execute();
+      const rows = await pageById(engine, 'companies', afterId, limit);
       const ids = await externalIds.plan(rows.map((r) => toCompany(r, [])), () => false, fieldId);
       await ids.add();
       await ids.removeStale();
@@ -637,7 +635,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       await externalIds.remove(ids);
     },
     async createdIn(ids, createdBy, afterId, limit) {
-      return withDomains(await createdInRange(engine, 'companies', ids, createdBy, afterId, limit));
+      return withDomains(await pageById(engine, 'companies', afterId, limit, { ids, by: createdBy }));
     },
   };
 }
