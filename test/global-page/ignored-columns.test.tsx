@@ -1,6 +1,6 @@
 // The list of columns an import leaves out, as the mapping step, the preview and the report render it.
 import { act, create, type ReactTestInstance, type ReactTestRenderer } from 'react-test-renderer';
-import { IgnoredColumnList, IgnoredColumnsBlock, ignoredColumnsTitle } from '../../static/global-page/src/components/import/IgnoredColumns';
+import { IgnoredColumnList, IgnoredColumnsBlock, IgnoredColumnsNotice, ignoredColumnsTitle } from '../../static/global-page/src/components/import/IgnoredColumns';
 
 const textOf = (node: ReactTestInstance | string): string => (typeof node === 'string' ? node : node.children.map(textOf).join(''));
 
@@ -43,5 +43,17 @@ describe('the columns an import leaves out', () => {
     expect(textOf(block.findByType('h4'))).toBe('1 column was not imported');
     expect(block.findAllByType('li').map(textOf)).toEqual(['C · Lead Owner']);
     expect(render(<IgnoredColumnsBlock columns={[]} when="would" />).toJSON()).toBeNull();
+  });
+
+  it('gives each wizard step the same notice: heading, list and what to do, and nothing when every column is imported', () => {
+    const notice = render(
+      <IgnoredColumnsNotice columns={LEFT_OUT.slice(0, 2)} unrecognised={new Set(['D'])}>
+        <p>Pick a field for it.</p>
+      </IgnoredColumnsNotice>,
+    ).root;
+    expect(textOf(notice)).toContain('2 columns will not be imported');
+    expect(notice.findAllByType('li').map(textOf)).toEqual(['C · Lead Owner', 'D · Favourite Colour (not recognised)']);
+    expect(textOf(notice.findByType('p'))).toBe('Pick a field for it.');
+    expect(render(<IgnoredColumnsNotice columns={[]}>{'x'}</IgnoredColumnsNotice>).toJSON()).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 // The columns an import leaves out, by letter and header ("D · Lead Owner"): while mapping, in the preview and in the report.
+import SectionMessage from '@atlaskit/section-message';
+import type { ComponentProps, ReactNode } from 'react';
 import type { IgnoredColumnView } from '../../../../../src/contracts/import';
 import { plural } from '../../format';
 
@@ -39,5 +41,19 @@ export function IgnoredColumnsBlock({ columns, when }: { columns: readonly Ignor
       <h4>{ignoredColumnsTitle(columns.length, when)}</h4>
       <IgnoredColumnList columns={columns} />
     </div>
+  );
+}
+
+/**
+ * The notice the wizard's steps show before a run: "2 columns will not be imported", the list, and what to do about it
+ * (`children`); nothing when every column is imported.
+ */
+export function IgnoredColumnsNotice({ columns, unrecognised, actions, children }: { columns: readonly IgnoredColumnView[]; unrecognised?: ReadonlySet<string>; actions?: ComponentProps<typeof SectionMessage>['actions']; children: ReactNode }) {
+  if (columns.length === 0) return null;
+  return (
+    <SectionMessage appearance="information" title={ignoredColumnsTitle(columns.length, 'will')} headingLevel="h4" actions={actions}>
+      <IgnoredColumnList columns={columns} unrecognised={unrecognised} />
+      {children}
+    </SectionMessage>
   );
 }

@@ -13,7 +13,7 @@ import { uploadAndQueue } from '../../import/upload';
 import { useSession } from '../../session';
 import { Loading } from '../Loading';
 import { FilePicker } from './FilePicker';
-import { IgnoredColumnList, ignoredColumnsTitle } from './IgnoredColumns';
+import { IgnoredColumnsNotice } from './IgnoredColumns';
 import { JobPanel, type UploadState } from './JobPanel';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
@@ -326,11 +326,10 @@ export function ImportSection() {
             <>
               <p className="muted">The dry run reads the whole file and reports what the import would change, without writing anything.</p>
               {/* Until a dry run's report lists them itself. */}
-              {ignoredColumns.length > 0 && !dryRunJob && (
-                <SectionMessage appearance="information" title={ignoredColumnsTitle(ignoredColumns.length, 'will')} headingLevel="h4">
-                  <IgnoredColumnList columns={ignoredColumns} />
+              {!dryRunJob && (
+                <IgnoredColumnsNotice columns={ignoredColumns}>
                   <p>To import one, go back to the columns and pick a field for it.</p>
-                </SectionMessage>
+                </IgnoredColumnsNotice>
               )}
               <RunOptionsForm
                 options={draft.options}

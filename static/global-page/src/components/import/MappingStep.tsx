@@ -14,7 +14,7 @@ import { plural } from '../../format';
 import { useLoader } from '../../hooks/use-loader';
 import { checkMapping, choicesFromSaved, withChoice, type Draft } from '../../import/draft';
 import { newFieldTarget, targetGroups, targetLabel, type TargetGroup, type TargetOption } from '../../import/targets';
-import { IgnoredColumnList, ignoredColumnsTitle } from './IgnoredColumns';
+import { IgnoredColumnsNotice } from './IgnoredColumns';
 
 const SAMPLE_VALUES = 3;
 const MAX_SAMPLE_LENGTH = 40;
@@ -68,23 +68,19 @@ export function MappingStep({ draft, onChange, onBack, onNext }: { draft: Draft;
           <p>{warning}</p>
         </SectionMessage>
       ))}
-      {checked.ignoredColumns.length > 0 && (
-        <SectionMessage
-          appearance="information"
-          title={ignoredColumnsTitle(checked.ignoredColumns.length, 'will')}
-          headingLevel="h4"
-          actions={
-            unknownStill.length > 0 ? (
-              <SectionMessageAction onClick={createForUnknown}>
-                {unknownStill.length === checked.ignoredColumns.length ? 'Create custom fields for them' : `Create custom fields for the ${plural(unknownStill.length, 'column')} not recognised`}
-              </SectionMessageAction>
-            ) : undefined
-          }
-        >
-          <IgnoredColumnList columns={checked.ignoredColumns} unrecognised={unrecognised} />
-          <p>Their values are left out. To import one, pick a field for it in the table below.</p>
-        </SectionMessage>
-      )}
+      <IgnoredColumnsNotice
+        columns={checked.ignoredColumns}
+        unrecognised={unrecognised}
+        actions={
+          unknownStill.length > 0 ? (
+            <SectionMessageAction onClick={createForUnknown}>
+              {unknownStill.length === checked.ignoredColumns.length ? 'Create custom fields for them' : `Create custom fields for the ${plural(unknownStill.length, 'column')} not recognised`}
+            </SectionMessageAction>
+          ) : undefined
+        }
+      >
+        <p>Their values are left out. To import one, pick a field for it in the table below.</p>
+      </IgnoredColumnsNotice>
       {general.length > 0 && (
         <SectionMessage appearance={general.some((i) => i.severity === 'error') ? 'error' : 'warning'} title="Check the mapping" headingLevel="h4">
           <ul className="issue-list">

@@ -13,7 +13,7 @@ import { toUploadRow } from '../../import/upload-rows';
 import { columnLetter, mappingTargetName } from '../../../../../src/import/headers';
 import { LoadError } from '../LoadError';
 import { Loading } from '../Loading';
-import { IgnoredColumnList, ignoredColumnsTitle } from './IgnoredColumns';
+import { IgnoredColumnsNotice } from './IgnoredColumns';
 
 type Issue = { message: string; severity: 'error' | 'warning'; column?: string };
 type PreviewRow = { row: number; line: number; cells: string[] | null; issues: Issue[] };
@@ -76,12 +76,9 @@ export function PreviewStep({ draft, onBack, onNext }: { draft: Draft; onBack: (
           </ul>
         </SectionMessage>
       )}
-      {preview.data.ignoredColumns.length > 0 && (
-        <SectionMessage appearance="information" title={ignoredColumnsTitle(preview.data.ignoredColumns.length, 'will')} headingLevel="h4">
-          <IgnoredColumnList columns={preview.data.ignoredColumns} />
-          <p>They are not shown below. To import one, go back and pick a field for it.</p>
-        </SectionMessage>
-      )}
+      <IgnoredColumnsNotice columns={preview.data.ignoredColumns}>
+        <p>They are not shown below. To import one, go back and pick a field for it.</p>
+      </IgnoredColumnsNotice>
       {rows.length > 0 && (
         <div className="table-scroll" role="region" aria-label="First rows of the file" tabIndex={0}>
           <table className="data-table preview-table">
