@@ -2,6 +2,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { APP_ACTOR_PREFIXES, APP_ACTORS } from '../../domain/accounts';
 import type { AccountReferences, StoredAccount } from '../../domain/ports';
+import { notActorRef } from './actor-refs';
 import type { SqlEngine } from './engine';
 import { prefixUpperBound } from './record-store';
 import type { Database } from './schema';
@@ -19,6 +20,8 @@ const ACCOUNT_COLUMNS: readonly AccountColumn[] = [
   { table: 'notes', column: 'author_id', at: 'updated_at', key: ['id'] },
   { table: 'audit_log', column: 'actor', at: 'at', key: ['id'] },
   { table: 'import_jobs', column: 'created_by', at: 'updated_at', key: ['id'] },
+  // What contacts, companies and memberships store by reference (actor-refs.ts): one row per actor, rewritten once.
+  { table: 'actors', column: 'actor', at: 'seen_at', key: ['ref'] },
 ];
 
 /**
@@ -27,11 +30,14 @@ const ACCOUNT_COLUMNS: readonly AccountColumn[] = [
  */
 const REPORTED_ONLY: readonly AccountColumn[] = [{ table: 'issue_matches', column: 'reporter_account_id', at: 'updated_at', key: ['issue_id'] }];
 
-/** `column` holds a person's account: not empty and not one of the app's own actors (ranges, exact in binary collation). */
+/**
+ * `column` holds a person's account: not empty, not one of the app's own actors (ranges, exact in binary collation)
+ * and not a reference to the actors table (reported and rewritten there).
+ */
 function holdsPersonAccount(column: string): Expression<SqlBool> {
   const ref = sql.ref(column);
   const notPrefixed = APP_ACTOR_PREFIXES.map((prefix) => sql<SqlBool>`NOT (${ref} >= ${prefix} AND ${ref} < ${prefixUpperBound(prefix)})`);
-  return sql<SqlBool>`${ref} <> '' AND ${ref} NOT IN (${sql.join([...APP_ACTORS])}) AND ${sql.join(notPrefixed, sql` AND `)}`;
+  return sql<SqlBool>`${ref} <> '' AND ${ref} NOT IN (${sql.join([...APP_ACTORS])}) AND ${sql.join(notPrefixed, sql` AND `)} AND ${notActorRef(column)}`;
 }
 
 /** `"<id>"` as it appears inside a JSON text, as a LIKE pattern with `!` escaping the wildcards. */
@@ -100,6 +106,8 @@ export function makeAccountReferences(engine: SqlEngine): AccountReferences {
     async anonymise(accountId, replacement, limit) {
       let changed = 0;
       for (const source of ACCOUNT_COLUMNS) changed += await replaceIn(source, accountId, replacement, limit);
+      // This process no longer shows the account on records; others within ACTOR_CACHE_MS.
+      engine.actors.forgetActor(accountId);
       return changed + (await replaceInAuditChanges(accountId, replacement, limit));
     },
   };

@@ -1,6 +1,7 @@
 // Finds records without the history entry that should have come with them (a process killed between the two writes).
 import { sql, type SqlBool } from 'kysely';
 import type { AuditGaps } from '../../domain/ports';
+import { makeActorRefs } from './actor-refs';
 import type { SqlEngine } from './engine';
 import { toContact, toMembership } from './rows';
 import { makeCompanies } from './directory-store';
@@ -11,18 +12,21 @@ const MEMBERSHIP_ACTIONS = ['create', 'membership-add', 'membership-update', 'me
 export function makeAuditGaps(engine: SqlEngine): AuditGaps {
   const { db } = engine;
   const companies = makeCompanies(engine);
+  const refs = makeActorRefs(engine);
   // Any entry at all about the record: its create, or anything later (an import's update, a merge, an erase).
   const noHistory = (recordType: 'contact' | 'company', idColumn: string) =>
     sql<SqlBool>`NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_type = ${recordType} AND a.record_id = ${sql.ref(idColumn)})`;
   // Records an import created have no history entry by design (the job's id range and creator stand for it, and its
-  // write-ahead entries land before its records), so they are never gaps. A range, not LIKE: exact under any collation.
-  const notImported = (column: string) => sql<SqlBool>`NOT (${sql.ref(column)} >= ${'import:'} AND ${sql.ref(column)} < ${'import;'})`;
+  // write-ahead entries land before its records), so they are never gaps. A range, not LIKE: exact under any collation;
+  // an import's actor stored by reference is found through the actors table.
+  const notImported = (column: string) =>
+    sql<SqlBool>`NOT (${sql.ref(column)} >= ${'import:'} AND ${sql.ref(column)} < ${'import;'}) AND ${sql.ref(column)} NOT IN (SELECT ref FROM actors WHERE actor >= ${'import:'} AND actor < ${'import;'})`;
   const pairKey = engine.dialect === 'mysql' ? sql`CONCAT(m.contact_id, ':', m.company_id)` : sql`m.contact_id || ':' || m.company_id`;
 
   return {
     async contactsWithoutHistory(since, limit) {
       const rows = await db.selectFrom('contacts').selectAll().where('created_at', '>=', since).where(notImported('contacts.created_by')).where(noHistory('contact', 'contacts.id')).orderBy('created_at').limit(limit).execute();
-      return rows.map(toContact);
+      return (await refs.decodeRows(rows)).map(toContact);
     },
     async companiesWithoutHistory(since, limit) {
       const rows = await db.selectFrom('companies').select('id').where('created_at', '>=', since).where(notImported('companies.created_by')).where(noHistory('company', 'companies.id')).orderBy('created_at').limit(limit).execute();
@@ -36,7 +40,7 @@ export function makeAuditGaps(engine: SqlEngine): AuditGaps {
                           AND a.action IN (${sql.join(MEMBERSHIP_ACTIONS)}) AND a.at >= m.created_at)
           AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_type = 'membership' AND a.record_id = ${pairKey})
         ORDER BY m.created_at LIMIT ${limit}`.execute(db);
-      return result.rows.map(toMembership);
+      return (await refs.decodeRows(result.rows)).map(toMembership);
     },
   };
 }

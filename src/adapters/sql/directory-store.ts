@@ -1,17 +1,18 @@
 // Contacts, companies and memberships on SQL: lookups by IN lists, multi-row upserts, keyset-paged prefix search.
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { AppError, conflict } from '../../domain/errors';
 import { EXTERNAL_ID_FIELD_KEY, externalIdOf } from '../../domain/external-id';
 import { companySearchText, contactSearchText, SEARCH_CANDIDATES, searchPieces, searchRank } from '../../domain/search-text';
 import type { Companies, Contacts, DirectoryQuery, Memberships, Page } from '../../domain/ports';
-import type { Company, Contact, Id, Membership, RecordType } from '../../domain/records';
+import type { Company, Contact, Id, RecordType } from '../../domain/records';
+import { makeActorRefs } from './actor-refs';
 import { batchRows, chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
 import { sqlErrorKind } from './sql-errors';
 import { insertRows, upsertRows } from './upsert';
 import { readBounded, ROW_BYTES, rowBytes } from './bounded-read';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
-import type { CompaniesTable, CompanyDomainsTable, CompanyExternalIdsTable, ContactsTable, Database, MembershipsTable } from './schema';
+import type { CompaniesTable, CompanyExternalIdsTable, ContactsTable, Database, MembershipsTable } from './schema';
 
 // Keys per IN (...) lookup: one statement per import chunk, within SQLite's 32,766 bound parameters.
 const IN_LIST = 10000;
@@ -210,7 +211,7 @@ async function rowsWhereIn<T extends keyof Database>(engine: SqlEngine, table: T
  * A page of `table` in id order after `afterId`, in responses under Forge SQL's limit; with `created`, only rows whose
  * ids lie in an import job's id range and that its actor created.
  */
-async function pageById<T extends 'contacts' | 'companies'>(engine: SqlEngine, table: T, afterId: Id | null, limit: number, created?: { ids: { from: string; to: string }; by: string }) {
+async function pageById<T extends 'contacts' | 'companies'>(engine: SqlEngine, table: T, afterId: Id | null, limit: number, created?: { ids: { from: string; to: string }; by: readonly string[] }) {
   const bytes = bytesOf(engine, table);
   const rows = await readBounded<ContactsTable>(
     engine,
@@ -220,7 +221,8 @@ async function pageById<T extends 'contacts' | 'companies'>(engine: SqlEngine, t
         .selectFrom(table as 'contacts')
         .selectAll()
         .select(bytes.as(ROW_BYTES))
-        .$if(created !== undefined, (q) => q.where('id', '>=', created!.ids.from).where('id', '<', created!.ids.to).where('created_by', '=', created!.by))
+        // bounded: `by` is an actor's stored forms, at most two (ActorRefs.forms)
+        .$if(created !== undefined, (q) => q.where('id', '>=', created!.ids.from).where('id', '<', created!.ids.to).where('created_by', 'in', created!.by))
         .$if(from !== null, (q) => q.where('id', '>', from!))
         .orderBy('id')
         .limit(left);
@@ -239,6 +241,8 @@ function jsonValue(engine: SqlEngine, fieldId: string) {
 export function makeContacts(engine: SqlEngine): Contacts {
   const { db } = engine;
   const index = new SearchIndex(engine, 'contact');
+  const refs = makeActorRefs(engine);
+  const contactsOf = async (rows: ContactsTable[]) => (await refs.decodeRows(rows)).map(toContact);
   const columns: (keyof ContactsTable)[] = ['email', 'first_name', 'last_name', 'display_name', 'phone', 'job_title', 'custom', 'version', 'updated_at', 'updated_by'];
 
   function filtered(query: Omit<DirectoryQuery, 'after' | 'limit' | 'sort'>) {
@@ -258,13 +262,13 @@ export function makeContacts(engine: SqlEngine): Contacts {
   return {
     async find(id) {
       const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? toContact(row) : null;
+      return row ? (await contactsOf([row]))[0]! : null;
     },
     async findMany(ids) {
-      return (await rowsWhereIn(engine, 'contacts', 'id', null, ids)).map(toContact);
+      return contactsOf(await rowsWhereIn(engine, 'contacts', 'id', null, ids));
     },
     async findByEmails(emails) {
-      return (await rowsWhereIn(engine, 'contacts', 'email', null, emails)).map(toContact);
+      return contactsOf(await rowsWhereIn(engine, 'contacts', 'email', null, emails));
     },
     async findByEmailWithMemberships(email) {
       const rows = await db
@@ -284,21 +288,20 @@ export function makeContacts(engine: SqlEngine): Contacts {
       const [first] = rows;
       if (first === undefined) return null;
       const { m_company_id: _c, m_role: _r, m_is_primary: _p, m_created_at: _a, m_created_by: _b, ...contactRow } = first;
-      const memberships: Membership[] = [];
+      const membershipRows: MembershipsTable[] = [];
       for (const r of rows) {
         if (r.m_company_id === null) continue;
-        memberships.push(
-          toMembership({
+        membershipRows.push({
             contact_id: first.id,
             company_id: r.m_company_id,
             role: r.m_role ?? '',
             is_primary: r.m_is_primary ?? 0,
             created_at: r.m_created_at ?? '',
             created_by: r.m_created_by ?? '',
-          }),
-        );
+        });
       }
-      return { contact: toContact(contactRow), memberships };
+      const [contact] = await contactsOf([contactRow]);
+      return { contact: contact!, memberships: (await refs.decodeRows(membershipRows)).map(toMembership) };
     },
     async search(query): Promise<Page<Contact>> {
       const byName = query.sort !== 'updated';
@@ -309,7 +312,7 @@ export function makeContacts(engine: SqlEngine): Contacts {
         q = q.where((eb) => eb.or([eb(sortColumn, byName ? '>' : '<', cursor[0]), eb.and([eb(sortColumn, '=', cursor[0]), eb('id', byName ? '>' : '<', cursor[1])])]));
       }
       const rows = await q.orderBy(sortColumn, byName ? 'asc' : 'desc').orderBy('id', byName ? 'asc' : 'desc').limit(query.limit + 1).execute();
-      const items = rows.slice(0, query.limit).map(toContact);
+      const items = await contactsOf(rows.slice(0, query.limit));
       const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
       return { items, next: last ? encodeCursor([last[sortColumn], last.id]) : null };
     },
@@ -334,15 +337,16 @@ export function makeContacts(engine: SqlEngine): Contacts {
       return rows.length === limit ? rows[rows.length - 1]!.id : null;
     },
     async insert(contact) {
-      await rethrowDuplicate(`A contact with the email ${contact.email} already exists.`, () => db.insertInto('contacts').values(fromContact(contact)).execute());
+      const [row] = await refs.encodeRows([fromContact(contact)]);
+      await rethrowDuplicate(`A contact with the email ${contact.email} already exists.`, () => db.insertInto('contacts').values(row!).execute());
       await index.write([{ id: contact.id, text: contactSearchText(contact) }]);
     },
     async update(contact) {
-      const row = fromContact(contact);
+      const [row] = await refs.encodeRows([fromContact(contact)]);
       const result = await rethrowDuplicate(`A contact with the email ${contact.email} already exists.`, () =>
         db
           .updateTable('contacts')
-          .set(Object.fromEntries(columns.map((c) => [c, row[c]])))
+          .set(Object.fromEntries(columns.map((c) => [c, row![c]])))
           .where('id', '=', contact.id)
           .where('version', '=', contact.version - 1)
           .executeTakeFirst(),
@@ -356,7 +360,7 @@ export function makeContacts(engine: SqlEngine): Contacts {
     },
     async saveMany(contacts, isNew) {
       if (contacts.length === 0) return;
-      await upsertRows(engine, 'contacts', contacts.map(fromContact), ['id'], columns);
+      await upsertRows(engine, 'contacts', await refs.encodeRows(contacts.map(fromContact)), ['id'], columns);
       await index.write(contacts.map((c) => ({ id: c.id, text: contactSearchText(c) })));
     },
     async deleteMany(ids) {
@@ -364,7 +368,7 @@ export function makeContacts(engine: SqlEngine): Contacts {
       await index.remove(ids);
     },
     async createdIn(ids, createdBy, afterId, limit) {
-      return (await pageById(engine, 'contacts', afterId, limit, { ids, by: createdBy })).map(toContact);
+      return contactsOf(await pageById(engine, 'contacts', afterId, limit, { ids, by: await refs.forms(createdBy) }));
     },
   };
 }
@@ -373,10 +377,12 @@ export function makeCompanies(engine: SqlEngine): Companies {
   const { db } = engine;
   const index = new SearchIndex(engine, 'company');
   const externalIds = new ExternalIdIndex(engine);
+  const refs = makeActorRefs(engine);
   const columns: (keyof CompaniesTable)[] = ['name', 'name_key', 'parent_id', 'custom', 'version', 'updated_at', 'updated_by'];
 
   async function withDomains(rows: CompaniesTable[]): Promise<Company[]> {
     if (rows.length === 0) return [];
+    await refs.decodeRows(rows);
     const domains = new Map<string, string[]>();
     for (const d of await rowsWhereIn(engine, 'company_domains', 'company_id', 'domain', rows.map((r) => r.id))) domains.set(d.company_id, [...(domains.get(d.company_id) ?? []), d.domain]);
     return rows.map((r) => toCompany(r, domains.get(r.id) ?? []));
@@ -482,6 +488,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
               ),
           ['id', 'domain'],
         );
+        await refs.decodeRows(rows);
         for (const { domain, ...row } of rows) {
           const company = byId.get(row.id) ?? toCompany(row, []);
           if (domain && !seen.has(`${row.id} ${domain}`)) {
@@ -538,13 +545,15 @@ export function makeCompanies(engine: SqlEngine): Companies {
     },
     async countChildren(ids, exceptUneditedCreatedBy) {
       const counts = new Map<Id, number>();
+      const unedited = exceptUneditedCreatedBy === undefined ? undefined : await refs.forms(exceptUneditedCreatedBy);
       for (const chunk of chunkKeys(unique(ids), IN_LIST)) {
         const rows = await db
           .selectFrom('companies')
           .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
           .where('parent_id', 'in', chunk)
           .$if(exceptUneditedCreatedBy !== undefined, (q) =>
-            q.where((eb) => eb.not(eb.and([eb('created_by', '=', exceptUneditedCreatedBy!), eb.or([eb('updated_by', '=', exceptUneditedCreatedBy!), eb('version', '=', 1)])]))),
+            // bounded: an actor's stored forms, at most two (ActorRefs.forms)
+            q.where((eb) => eb.not(eb.and([eb('created_by', 'in', unedited!), eb.or([eb('updated_by', 'in', unedited!), eb('version', '=', 1)])]))),
           )
           .groupBy('parent_id')
           .execute();
@@ -552,7 +561,8 @@ export function makeCompanies(engine: SqlEngine): Companies {
       }
       return counts;
     },
-    async detachChildren(parentId, updatedAt, updatedBy) {
+    async detachChildren(parentId, updatedAt, actor) {
+      const updatedBy = await refs.encode(actor, updatedAt);
       const ids = (await db.selectFrom('companies').select('id').where('parent_id', '=', parentId).execute()).map((r) => r.id);
       for (const chunk of chunkKeys(ids, IN_LIST)) {
         await db
@@ -564,7 +574,8 @@ export function makeCompanies(engine: SqlEngine): Companies {
       }
       return ids;
     },
-    async moveChildren(fromParentId, toParentId, updatedAt, updatedBy) {
+    async moveChildren(fromParentId, toParentId, updatedAt, actor) {
+      const updatedBy = await refs.encode(actor, updatedAt);
       const ids = (await db.selectFrom('companies').select('id').where('parent_id', '=', fromParentId).where('id', '<>', toParentId).execute()).map((r) => r.id);
       for (const chunk of chunkKeys(ids, IN_LIST)) {
         await db
@@ -580,19 +591,20 @@ export function makeCompanies(engine: SqlEngine): Companies {
       await db.updateTable('company_domains').set({ company_id: toId }).where('company_id', '=', fromId).execute();
     },
     async insert(company) {
+      const [row] = await refs.encodeRows([fromCompany(company)]);
       const ids = await externalIds.plan([company], () => true);
       await writeDomains([company], () => true);
       await ids.add();
-      await db.insertInto('companies').values(fromCompany(company)).execute();
+      await db.insertInto('companies').values(row!).execute();
       await index.write([{ id: company.id, text: companySearchText(company) }]);
     },
     async update(company) {
-      const row = fromCompany(company);
+      const [row] = await refs.encodeRows([fromCompany(company)]);
       const ids = await externalIds.plan([company], () => false);
       await ids.add();
       const result = await db
         .updateTable('companies')
-        .set(Object.fromEntries(columns.map((c) => [c, row[c]])))
+        .set(Object.fromEntries(columns.map((c) => [c, row![c]])))
         .where('id', '=', company.id)
         .where('version', '=', company.version - 1)
         .executeTakeFirst();
@@ -609,18 +621,20 @@ export function makeCompanies(engine: SqlEngine): Companies {
     },
     async saveMany(companies, isNew) {
       if (companies.length === 0) return;
+      const rows = await refs.encodeRows(companies.map(fromCompany));
       await writeDomains(companies, isNew);
       const ids = await externalIds.plan(companies, isNew);
       await ids.add();
-      await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
+      await upsertRows(engine, 'companies', rows, ['id'], columns);
       await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
       await ids.removeStale();
     },
     async saveImported(companies, addedDomains, isNew) {
       if (companies.length === 0) return;
+      const rows = await refs.encodeRows(companies.map(fromCompany));
       const ids = await externalIds.plan(companies, isNew);
       await ids.add();
-      await upsertRows(engine, 'companies', companies.map(fromCompany), ['id'], columns);
+      await upsertRows(engine, 'companies', rows, ['id'], columns);
       const domainRows = addedDomains.map((d) => ({ domain: d.domain, company_id: d.companyId }));
       await insertRows(engine, 'company_domains', domainRows, 'ignore');
       await index.write(companies.map((c) => ({ id: c.id, text: companySearchText(c) })));
@@ -635,19 +649,21 @@ export function makeCompanies(engine: SqlEngine): Companies {
       await externalIds.remove(ids);
     },
     async createdIn(ids, createdBy, afterId, limit) {
-      return withDomains(await pageById(engine, 'companies', afterId, limit, { ids, by: createdBy }));
+      return withDomains(await pageById(engine, 'companies', afterId, limit, { ids, by: await refs.forms(createdBy) }));
     },
   };
 }
 
 export function makeMemberships(engine: SqlEngine): Memberships {
   const { db } = engine;
+  const refs = makeActorRefs(engine);
+  const membershipsOf = async (rows: MembershipsTable[]) => (await refs.decodeRows(rows)).map(toMembership);
   return {
     async forContacts(contactIds) {
-      return (await rowsWhereIn(engine, 'memberships', 'contact_id', 'company_id', contactIds)).map(toMembership);
+      return membershipsOf(await rowsWhereIn(engine, 'memberships', 'contact_id', 'company_id', contactIds));
     },
     async forCompany(companyId, limit = 1000) {
-      return (await db.selectFrom('memberships').selectAll().where('company_id', '=', companyId).limit(limit).execute()).map(toMembership);
+      return membershipsOf(await db.selectFrom('memberships').selectAll().where('company_id', '=', companyId).limit(limit).execute());
     },
     async countForCompany(companyId) {
       const row = await db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', companyId).executeTakeFirst();
@@ -667,10 +683,11 @@ export function makeMemberships(engine: SqlEngine): Memberships {
       return counts;
     },
     async upsertMany(memberships) {
-      await upsertRows(engine, 'memberships', memberships.map(fromMembership), ['contact_id', 'company_id'], ['role', 'is_primary']);
+      await upsertRows(engine, 'memberships', await refs.encodeRows(memberships.map(fromMembership)), ['contact_id', 'company_id'], ['role', 'is_primary']);
     },
     async countCreatedBy(actor) {
-      const row = await db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('created_by', '=', actor).executeTakeFirst();
+      const forms = await refs.forms(actor); // bounded: an actor's stored forms, at most two
+      const row = await db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('created_by', 'in', forms).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
     async deleteMany(pairs) {

@@ -1,6 +1,7 @@
 // An open SQL engine (Kysely over one dialect, counted) and the local migration runner used outside Forge.
 import { Kysely, sql } from 'kysely';
 import type { Dialect as KyselyDialect } from 'kysely';
+import { ActorCache } from './actor-refs';
 import { countingDialect, StatementCounter } from './counting';
 import { migrations } from './migrations';
 import type { Database, Dialect } from './schema';
@@ -9,6 +10,8 @@ export type SqlEngine = {
   db: Kysely<Database>;
   dialect: Dialect;
   counter: StatementCounter;
+  /** What this process has read of the actors table (shared by every store and transaction over this engine). */
+  actors: ActorCache;
   /** Largest number of bound parameters one statement may carry on this engine. */
   maxParams: number;
   /** Groups a step's statements into one transaction where the engine has them (see Store.grouped). */
@@ -23,7 +26,7 @@ export type SqlEngine = {
 export function makeEngine(dialect: Dialect, kyselyDialect: KyselyDialect, maxParams: number, grouped?: SqlEngine['grouped']): SqlEngine {
   const counter = new StatementCounter();
   const db = new Kysely<Database>({ dialect: countingDialect(kyselyDialect, counter) });
-  return { db, dialect, counter, maxParams, ...(grouped ? { grouped } : {}), close: () => db.destroy() };
+  return { db, dialect, counter, actors: new ActorCache(), maxParams, ...(grouped ? { grouped } : {}), close: () => db.destroy() };
 }
 
 /**

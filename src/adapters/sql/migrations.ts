@@ -222,6 +222,13 @@ const ALTERATIONS: { name: string; sql: (dialect: Dialect) => string; only?: Dia
     name: 'drop_ix_contacts_last_name_first_name_id',
     sql: (dialect) => (dialect === 'mysql' ? 'ALTER TABLE contacts DROP INDEX ix_contacts_last_name_first_name_id' : 'DROP INDEX IF EXISTS ix_contacts_last_name_first_name_id'),
   },
+  // Records store who wrote them as `~` and 8 characters of the actor's hash; this table maps them back (see
+  // actor-refs.ts). Rows written before it keep their actors in full, which every reader still accepts.
+  {
+    name: 'storage_create_actors',
+    sql: (dialect) => createTable(dialect, { name: 'actors', columns: [['ref', 'short'], ['actor', 'actor'], ['seen_at', 'ts']], primaryKey: ['ref'] }),
+  },
+  { name: 'ix_actors_actor', sql: () => 'CREATE INDEX ix_actors_actor ON actors (actor)' },
 ];
 
 /**

@@ -115,6 +115,9 @@ export type ImportTouchedTable = { job_id: string; record_type: string; record_i
 
 export type ImportRowCompaniesTable = { job_id: string; row_no: number; company_id: string };
 
+/** Who wrote a record, by the short reference records store (see actor-refs.ts); seen_at: when last written with. */
+export type ActorsTable = { ref: string; actor: string; seen_at: string };
+
 export type LocksTable = { name: string; owner: string; expires_at: string };
 
 export type SettingsTable = { name: string; value: string };
@@ -150,6 +153,7 @@ export type Database = {
   locks: LocksTable;
   settings: SettingsTable;
   issue_matches: IssueMatchesTable;
+  actors: ActorsTable;
 };
 
 export type Dialect = 'mysql' | 'sqlite';
