@@ -4,6 +4,7 @@ import { APP_ACTOR_PREFIXES, APP_ACTORS } from '../../domain/accounts';
 import type { AccountReferences, StoredAccount } from '../../domain/ports';
 import { notActorRef } from './actor-refs';
 import type { SqlEngine } from './engine';
+import { fromStoredTime } from './stored-time';
 import { prefixUpperBound } from './record-store';
 import type { Database } from './schema';
 
@@ -55,7 +56,7 @@ export function makeAccountReferences(engine: SqlEngine): AccountReferences {
       SELECT ${column} AS account, MAX(${sql.ref(source.at)}) AS at FROM ${sql.table(source.table)}
       WHERE ${afterClause} AND ${holdsPersonAccount(source.column)}
       GROUP BY ${column} ORDER BY ${column} LIMIT ${limit}`.execute(db);
-    return result.rows.map((r) => ({ accountId: String(r.account), updatedAt: String(r.at ?? '') }));
+    return result.rows.map((r) => ({ accountId: String(r.account), updatedAt: fromStoredTime(String(r.at ?? '')) }));
   }
 
   /** Rewrites at most `limit` rows of one column; the keys are read first because UPDATE ... LIMIT is not portable. */

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import { chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
+import { fromStoredTime } from './stored-time';
 import { insertRows } from './upsert';
 
 export const ACTOR_REF_PREFIX = '~';
@@ -132,8 +133,8 @@ export function makeActorRefs(engine: SqlEngine, clock: () => number = Date.now)
 
   const actorColumns = (row: ActorColumns) => [row.created_by, row.updated_by].filter((v): v is string => v !== undefined);
   const uses = (row: ActorColumns & { created_at?: string; updated_at?: string }) => [
-    ...(row.created_by === undefined ? [] : [{ actor: row.created_by, at: row.created_at ?? '' }]),
-    ...(row.updated_by === undefined ? [] : [{ actor: row.updated_by, at: row.updated_at ?? '' }]),
+    ...(row.created_by === undefined ? [] : [{ actor: row.created_by, at: fromStoredTime(row.created_at ?? '') }]),
+    ...(row.updated_by === undefined ? [] : [{ actor: row.updated_by, at: fromStoredTime(row.updated_at ?? '') }]),
   ];
 
   return {

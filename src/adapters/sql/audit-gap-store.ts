@@ -3,6 +3,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { AuditGaps } from '../../domain/ports';
 import { makeActorRefs } from './actor-refs';
 import type { SqlEngine } from './engine';
+import { STORED_TIME_PREFIX, toStoredTime } from './stored-time';
 import { toContact, toMembership } from './rows';
 import { makeCompanies } from './directory-store';
 
@@ -21,15 +22,18 @@ export function makeAuditGaps(engine: SqlEngine): AuditGaps {
   // an import's actor stored by reference is found through the actors table.
   const notImported = (column: string) =>
     sql<SqlBool>`NOT (${sql.ref(column)} >= ${'import:'} AND ${sql.ref(column)} < ${'import;'}) AND ${sql.ref(column)} NOT IN (SELECT ref FROM actors WHERE actor >= ${'import:'} AND actor < ${'import;'})`;
+  // A record's created_at at or after `since`, in either stored form (stored-time.ts): compact ones sort after ISO ones.
+  const createdSince = (since: string) =>
+    sql<SqlBool>`(created_at >= ${toStoredTime(since)} OR (created_at < ${STORED_TIME_PREFIX} AND created_at >= ${since}))`;
   const pairKey = engine.dialect === 'mysql' ? sql`CONCAT(m.contact_id, ':', m.company_id)` : sql`m.contact_id || ':' || m.company_id`;
 
   return {
     async contactsWithoutHistory(since, limit) {
-      const rows = await db.selectFrom('contacts').selectAll().where('created_at', '>=', since).where(notImported('contacts.created_by')).where(noHistory('contact', 'contacts.id')).orderBy('created_at').limit(limit).execute();
+      const rows = await db.selectFrom('contacts').selectAll().where(createdSince(since)).where(notImported('contacts.created_by')).where(noHistory('contact', 'contacts.id')).orderBy('created_at').limit(limit).execute();
       return (await refs.decodeRows(rows)).map(toContact);
     },
     async companiesWithoutHistory(since, limit) {
-      const rows = await db.selectFrom('companies').select('id').where('created_at', '>=', since).where(notImported('companies.created_by')).where(noHistory('company', 'companies.id')).orderBy('created_at').limit(limit).execute();
+      const rows = await db.selectFrom('companies').select('id').where(createdSince(since)).where(notImported('companies.created_by')).where(noHistory('company', 'companies.id')).orderBy('created_at').limit(limit).execute();
       return companies.findMany(rows.map((r) => r.id));
     },
     async membershipsWithoutHistory(since, limit) {

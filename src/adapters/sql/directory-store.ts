@@ -9,6 +9,7 @@ import { makeActorRefs } from './actor-refs';
 import { batchRows, chunkKeys, unique } from './batching';
 import type { SqlEngine } from './engine';
 import { sqlErrorKind } from './sql-errors';
+import { toStoredTime } from './stored-time';
 import { insertRows, upsertRows } from './upsert';
 import { readBounded, ROW_BYTES, rowBytes } from './bounded-read';
 import { fromCompany, fromContact, fromMembership, toCompany, toContact, toMembership } from './rows';
@@ -567,7 +568,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       for (const chunk of chunkKeys(ids, IN_LIST)) {
         await db
           .updateTable('companies')
-          .set((eb) => ({ parent_id: null, version: eb('version', '+', 1), updated_at: updatedAt, updated_by: updatedBy }))
+          .set((eb) => ({ parent_id: null, version: eb('version', '+', 1), updated_at: toStoredTime(updatedAt), updated_by: updatedBy }))
           .where('id', 'in', chunk)
           .where('parent_id', '=', parentId)
           .execute();
@@ -580,7 +581,7 @@ export function makeCompanies(engine: SqlEngine): Companies {
       for (const chunk of chunkKeys(ids, IN_LIST)) {
         await db
           .updateTable('companies')
-          .set((eb) => ({ parent_id: toParentId, version: eb('version', '+', 1), updated_at: updatedAt, updated_by: updatedBy }))
+          .set((eb) => ({ parent_id: toParentId, version: eb('version', '+', 1), updated_at: toStoredTime(updatedAt), updated_by: updatedBy }))
           .where('id', 'in', chunk)
           .where('parent_id', '=', fromParentId)
           .execute();

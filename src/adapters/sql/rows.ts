@@ -1,6 +1,7 @@
 // Conversions between stored rows and domain records; JSON columns are checked on the way in.
 import { z } from 'zod';
 import type { Company, Contact, CustomField, CustomFieldType, Link, LinkTargetType, Membership, Note, RecordType } from '../../domain/records';
+import { fromStoredTime, toStoredTime } from './stored-time';
 import type { CompaniesTable, ContactsTable, CustomFieldsTable, LinksTable, MembershipsTable, NotesTable } from './schema';
 
 const customValues = z.record(z.string(), z.string()).catch({});
@@ -26,9 +27,9 @@ export const toContact = (r: ContactsTable): Contact => ({
   jobTitle: r.job_title,
   custom: parseJson(r.custom, customValues),
   version: Number(r.version),
-  createdAt: r.created_at,
+  createdAt: fromStoredTime(r.created_at),
   createdBy: r.created_by,
-  updatedAt: r.updated_at,
+  updatedAt: fromStoredTime(r.updated_at),
   updatedBy: r.updated_by,
 });
 
@@ -42,9 +43,9 @@ export const fromContact = (c: Contact): ContactsTable => ({
   job_title: c.jobTitle,
   custom: JSON.stringify(c.custom),
   version: c.version,
-  created_at: c.createdAt,
+  created_at: toStoredTime(c.createdAt),
   created_by: c.createdBy,
-  updated_at: c.updatedAt,
+  updated_at: toStoredTime(c.updatedAt),
   updated_by: c.updatedBy,
 });
 
@@ -56,9 +57,9 @@ export const toCompany = (r: CompaniesTable, domains: string[]): Company => ({
   parentId: r.parent_id,
   custom: parseJson(r.custom, customValues),
   version: Number(r.version),
-  createdAt: r.created_at,
+  createdAt: fromStoredTime(r.created_at),
   createdBy: r.created_by,
-  updatedAt: r.updated_at,
+  updatedAt: fromStoredTime(r.updated_at),
   updatedBy: r.updated_by,
 });
 
@@ -69,9 +70,9 @@ export const fromCompany = (c: Company): CompaniesTable => ({
   parent_id: c.parentId,
   custom: JSON.stringify(c.custom),
   version: c.version,
-  created_at: c.createdAt,
+  created_at: toStoredTime(c.createdAt),
   created_by: c.createdBy,
-  updated_at: c.updatedAt,
+  updated_at: toStoredTime(c.updatedAt),
   updated_by: c.updatedBy,
 });
 
