@@ -81,7 +81,12 @@ const sizedParameters = new WeakMap<readonly unknown[], number>();
 
 /** The flattened parameters of a sized batch, registered with their JSON bytes. */
 export function sizedParameterList(tuples: readonly (readonly unknown[])[], jsonBytes: number): unknown[] {
-  const parameters = tuples.flat();
+  // A plain loop: Array.prototype.flat took a third of the time an import spent building statements.
+  let count = 0;
+  for (const tuple of tuples) count += tuple.length;
+  const parameters = new Array<unknown>(count);
+  let at = 0;
+  for (const tuple of tuples) for (const value of tuple) parameters[at++] = value;
   sizedParameters.set(parameters, jsonBytes);
   return parameters;
 }

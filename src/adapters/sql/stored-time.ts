@@ -9,7 +9,29 @@ const WIDTH = 7;
 const LIMIT = 64 ** WIDTH;
 export const STORED_TIME_PREFIX = '~';
 
+// A write stamps its rows with one time and a read's rows share a few: the last conversion each way is kept.
+let lastIso = '';
+let lastStored = '';
+let lastRead = '';
+let lastReadIso = '';
+
 export function toStoredTime(iso: string): string {
+  if (iso !== lastIso) {
+    lastStored = encode(iso);
+    lastIso = iso;
+  }
+  return lastStored;
+}
+
+export function fromStoredTime(stored: string): string {
+  if (stored !== lastRead) {
+    lastReadIso = decode(stored);
+    lastRead = stored;
+  }
+  return lastReadIso;
+}
+
+function encode(iso: string): string {
   const ms = Date.parse(iso);
   if (!Number.isInteger(ms) || ms < 0 || ms >= LIMIT || new Date(ms).toISOString() !== iso) return iso;
   let out = '';
@@ -21,7 +43,7 @@ export function toStoredTime(iso: string): string {
   return STORED_TIME_PREFIX + out;
 }
 
-export function fromStoredTime(stored: string): string {
+function decode(stored: string): string {
   if (!stored.startsWith(STORED_TIME_PREFIX) || stored.length !== WIDTH + 1) return stored;
   let ms = 0;
   for (let i = 1; i <= WIDTH; i++) {
