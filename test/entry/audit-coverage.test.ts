@@ -3,7 +3,7 @@ import { addNote } from '../../src/application/add-note';
 import { createCompany } from '../../src/application/create-company';
 import { createContact } from '../../src/application/create-contact';
 import { importOptionsSchema } from '../../src/application/import/job-model';
-import { queueImport, stageImportRows, startImport } from '../../src/application/import/start-import';
+import { stageImportRows, startImport } from '../../src/application/import/start-import';
 import { linkRecord } from '../../src/application/link-record';
 import { createField } from '../../src/application/manage-custom-fields';
 import { setMembership } from '../../src/application/set-membership';

@@ -8,7 +8,7 @@
 // developer.atlassian.com/platform/forge/storage-reference/sql-handling-errors: "SQL_EXECUTION_ERROR The provided
 // query was either incorrect or could not be executed at the database level. More details are present in the debug
 // field."
-import { createConnection, createPool, type Pool, type ResultSetHeader } from 'mysql2/promise';
+import { createConnection, createPool, type ResultSetHeader } from 'mysql2/promise';
 import { errorCodes } from '@forge/sql';
 import { SqlClient, SQL_API_ENDPOINTS } from '@forge/sql/out/sql';
 import { openForgeSql } from '../../src/adapters/forge/forge-sql-dialect';

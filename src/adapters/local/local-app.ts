@@ -6,7 +6,6 @@ import { newId } from '../../domain/ids';
 import { defineResolvers, type ResolverDeps, type ResolverHandlers } from '../../entry/resolvers/define-resolvers';
 import { migrateLocalStore } from './migrate-local';
 import { makeAtomic } from '../sql/atomic';
-import { applyMigrations } from '../sql/engine';
 import { makeSqlSettings } from '../sql/record-store';
 import { makeSqlStore } from '../sql/sql-store';
 import { checkDataDir } from './data-dir';

@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { conflict } from '../../domain/errors';
 import type { ImportJobRecord, ImportJobs, ImportJobStatus, StagedRow, StoredImportIssue } from '../../domain/ports';
-import { batchRows, chunkKeys, MAX_RESPONSE_BYTES } from './batching';
+import { chunkKeys, MAX_RESPONSE_BYTES } from './batching';
 import { insertRows } from './upsert';
 import type { SqlEngine } from './engine';
 import { parseJson } from './rows';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuditAction, AuditEntry, AuditLog, CustomFields, FieldChanges, Links, Locks, Notes, Settings } from '../../domain/ports';
 import { conflict } from '../../domain/errors';
 import { isExternalIdField } from '../../domain/external-id';
-import { batchRows, chunkKeys } from './batching';
+import { chunkKeys } from './batching';
 import { insertRows } from './upsert';
 import { rethrowDuplicate } from './directory-store';
 import type { SqlEngine } from './engine';

@@ -25,7 +25,6 @@ import {
   loadJob,
   saveJob,
   type ChangeSample,
-  type Counts,
   type ImportJob,
   type ImportReport,
 } from './job-model';
@@ -104,7 +103,6 @@ function customDiff(before: Record<string, string>, after: Record<string, string
 }
 
 const COMPANY_KEYS = ['name', 'domains', 'parentId'] as const;
-const CONTACT_KEYS = ['firstName', 'lastName', 'displayName', 'phone', 'jobTitle'] as const;
 
 class JobRun {
   private readonly actor: string;
