@@ -81,7 +81,7 @@ export const toMembership = (r: MembershipsTable): Membership => ({
   companyId: r.company_id,
   role: r.role,
   isPrimary: Number(r.is_primary) === 1,
-  createdAt: r.created_at,
+  createdAt: fromStoredTime(r.created_at),
   createdBy: r.created_by,
 });
 
@@ -90,7 +90,7 @@ export const fromMembership = (m: Membership): MembershipsTable => ({
   company_id: m.companyId,
   role: m.role,
   is_primary: m.isPrimary ? 1 : 0,
-  created_at: m.createdAt,
+  created_at: toStoredTime(m.createdAt),
   created_by: m.createdBy,
 });
 

@@ -1,4 +1,4 @@
-// When a contact or company was created and last changed, stored in 8 bytes instead of an ISO time's 24.
+// When a contact, company or membership was created (and a record last changed), stored in 8 bytes instead of 24.
 //
 // `~` and the milliseconds since 1970 in 7 digits of a 64-character alphabet in ASCII order (good to year 2109).
 // Stored times compare as the times do, under the binary collation every engine here uses, and every one sorts after

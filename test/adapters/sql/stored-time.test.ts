@@ -5,7 +5,7 @@ import type { SqlEngine } from '../../../src/adapters/sql/engine';
 import { makeSqlStore } from '../../../src/adapters/sql/sql-store';
 import { fromStoredTime, toStoredTime } from '../../../src/adapters/sql/stored-time';
 import type { Store } from '../../../src/domain/ports';
-import { aCompany, aContact } from '../../support/builders';
+import { aCompany, aContact, aMembership } from '../../support/builders';
 import { engines } from '../../support/engines';
 
 const YEAR_2109 = Date.UTC(2109, 0, 1);
@@ -77,6 +77,30 @@ describe.each(engines())('stored times on $name', (factory) => {
     const gaps = (await store.auditGaps.contactsWithoutHistory('2026-04-15T00:00:00.000Z', 100)).map((c) => c.id);
     expect(gaps).toEqual([old.id, fresh.id, freshest.id]);
     expect((await store.auditGaps.contactsWithoutHistory('2026-06-02T00:00:00.000Z', 100)).map((c) => c.id)).toEqual([freshest.id]);
+  });
+
+  it('finds a membership missing its history behind more than a page of memberships that have theirs', async () => {
+    const company = aCompany({ name: 'Members Inc' });
+    await store.companies.saveMany([company], () => true);
+    const people = Array.from({ length: 5 }, (_, i) => aContact({ email: `member${i}@members.test`, createdBy: 'acc-3', updatedBy: 'acc-3' }));
+    await store.contacts.saveMany(people, () => true);
+    const at = (i: number) => `2026-08-01T10:00:0${i}.000Z`;
+    await store.memberships.upsertMany(people.map((p, i) => ({ ...aMembership(p, company), createdAt: at(i), createdBy: 'acc-3' })));
+    // The first four have their entry (at the same time, or later); the last has only an older one.
+    await store.audit.append(
+      people.map((p, i) => ({
+        id: `entry-${p.id}`,
+        at: i < 4 ? at(i + (i % 2)) : '2026-07-01T00:00:00.000Z',
+        actor: 'acc-3',
+        jobId: null,
+        recordType: 'contact',
+        recordId: p.id,
+        action: 'membership-add' as const,
+        changes: {},
+      })),
+    );
+    const gaps = await store.auditGaps.membershipsWithoutHistory('2026-07-15T00:00:00.000Z', 2);
+    expect(gaps).toEqual([{ ...aMembership(people[4]!, company), createdAt: at(4), createdBy: 'acc-3' }]);
   });
 
   it('moves a company\'s children with the time of the move, read back as written', async () => {
