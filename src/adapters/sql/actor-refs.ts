@@ -55,6 +55,11 @@ export class ActorCache {
     this.byRef.set(ref, entry);
   }
 
+  /** After a transaction rolled back: what was read or written in it may be gone. */
+  clear(): void {
+    this.byRef.clear();
+  }
+
   /** After an account is replaced everywhere (closed), what this process knew of it. */
   forgetActor(actor: string): void {
     for (const [ref, entry] of this.byRef) if (entry.actor === actor) this.byRef.delete(ref);

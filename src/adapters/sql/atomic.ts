@@ -17,11 +17,18 @@ export function makeAtomic(engine: SqlEngine, options: { settingsInSql?: boolean
     // Waits for an import step's transaction to end instead of opening one inside it (one connection, one transaction).
     exclusive(async () => {
       const later: ((root: SqlEngine) => Promise<void>)[] = [];
-      const result = await engine.db.transaction().execute((trx) => {
-        const inTransaction: SqlEngine = { ...engine, db: trx, afterCommit: (fn) => later.push(fn) };
-        // Settings kept in the same SQLite file must be read through the transaction too, or they wait for it forever.
-        return work({ store: makeSqlStore(inTransaction), ...(options.settingsInSql ? { settings: makeSqlSettings(inTransaction) } : {}) });
-      });
+      const result = await engine.db
+        .transaction()
+        .execute((trx) => {
+          const inTransaction: SqlEngine = { ...engine, db: trx, afterCommit: (fn) => later.push(fn) };
+          // Settings kept in the same SQLite file must be read through the transaction too, or they wait for it forever.
+          return work({ store: makeSqlStore(inTransaction), ...(options.settingsInSql ? { settings: makeSqlSettings(inTransaction) } : {}) });
+        })
+        .catch((error: unknown) => {
+          // Rolled back: an actors row any store saw written in it is gone (see actor-refs.ts).
+          engine.actors.clear();
+          throw error;
+        });
       // What cannot run inside a transaction (a WAL checkpoint after an erasure) runs once it has committed.
       for (const fn of later) await fn(engine);
       return result;

@@ -293,12 +293,12 @@ export function makeContacts(engine: SqlEngine): Contacts {
       for (const r of rows) {
         if (r.m_company_id === null) continue;
         membershipRows.push({
-            contact_id: first.id,
-            company_id: r.m_company_id,
-            role: r.m_role ?? '',
-            is_primary: r.m_is_primary ?? 0,
-            created_at: r.m_created_at ?? '',
-            created_by: r.m_created_by ?? '',
+          contact_id: first.id,
+          company_id: r.m_company_id,
+          role: r.m_role ?? '',
+          is_primary: r.m_is_primary ?? 0,
+          created_at: r.m_created_at ?? '',
+          created_by: r.m_created_by ?? '',
         });
       }
       const [contact] = await contactsOf([contactRow]);

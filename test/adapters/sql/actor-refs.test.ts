@@ -136,6 +136,15 @@ describe('actors written inside a command that fails (embedded store)', () => {
       ).rejects.toThrow('the command fails');
       expect(await engine.db.selectFrom('actors').selectAll().where('actor', '=', actor).execute()).toEqual([]);
 
+      // Whatever this process learned while a command's transaction was open is dropped when it rolls back.
+      await expect(
+        atomically(async () => {
+          engine.actors.set(actorRef(actor), { actor, seenAt: '2026-01-01T00:00:00.000Z', readAt: Date.now() });
+          throw new Error('fails again');
+        }),
+      ).rejects.toThrow('fails again');
+      expect(engine.actors.get(actorRef(actor), Date.now())).toBeUndefined();
+
       const contact = aContact({ createdBy: actor, updatedBy: actor });
       await atomically(({ store }) => store.contacts.saveMany([contact], () => true));
       expect(await makeSqlStore(engine).contacts.find(contact.id)).toEqual(contact);
