@@ -1,42 +1,33 @@
 // One contract suite for the SQL store, run on embedded SQLite and on MariaDB (the MySQL dialect shipped to Forge).
-import { makeSqlStore } from '../../src/adapters/sql/sql-store';
-import type { SqlEngine } from '../../src/adapters/sql/engine';
-import type { Store } from '../../src/domain/ports';
 import { aCompany, aContact, aMembership } from '../support/builders';
-import { engines } from '../support/engines';
+import { engines, storeOn } from '../support/engines';
 
 describe.each(engines())('SQL store on $name', (factory) => {
-  let engine: SqlEngine & { drop(): Promise<void> };
-  let store: Store;
-  beforeAll(async () => {
-    engine = await factory.open();
-    store = makeSqlStore(engine);
-  });
-  afterAll(() => engine.drop());
+  const on = storeOn(factory);
 
   it('stores a contact and finds it by id and by email', async () => {
     const c = aContact({ email: 'grace@navy.mil', firstName: 'Grace', lastName: 'Hopper' });
-    await store.contacts.insert(c);
-    expect(await store.contacts.find(c.id)).toEqual(c);
-    expect((await store.contacts.findByEmails(['grace@navy.mil'])).map((x) => x.id)).toEqual([c.id]);
+    await on.store.contacts.insert(c);
+    expect(await on.store.contacts.find(c.id)).toEqual(c);
+    expect((await on.store.contacts.findByEmails(['grace@navy.mil'])).map((x) => x.id)).toEqual([c.id]);
   });
 
   it('refuses a second contact with the same email as DUPLICATE', async () => {
-    await store.contacts.insert(aContact({ email: 'dup@example.org' }));
-    await expect(store.contacts.insert(aContact({ email: 'dup@example.org' }))).rejects.toMatchObject({ code: 'DUPLICATE' });
+    await on.store.contacts.insert(aContact({ email: 'dup@example.org' }));
+    await expect(on.store.contacts.insert(aContact({ email: 'dup@example.org' }))).rejects.toMatchObject({ code: 'DUPLICATE' });
   });
 
   it('compares emails byte for byte, as TiDB does (case is normalised before storage)', async () => {
-    await store.contacts.insert(aContact({ email: 'case@example.org' }));
-    expect(await store.contacts.findByEmails(['CASE@example.org'])).toEqual([]);
+    await on.store.contacts.insert(aContact({ email: 'case@example.org' }));
+    expect(await on.store.contacts.findByEmails(['CASE@example.org'])).toEqual([]);
   });
 
   it('a stale edit fails with CONFLICT and loses nothing', async () => {
     const c = aContact({ email: 'versioned@example.org' });
-    await store.contacts.insert(c);
-    await store.contacts.update({ ...c, phone: '+1 555', version: 2 });
-    await expect(store.contacts.update({ ...c, phone: '+2 666', version: 2 })).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect((await store.contacts.find(c.id))?.phone).toBe('+1 555');
+    await on.store.contacts.insert(c);
+    await on.store.contacts.update({ ...c, phone: '+1 555', version: 2 });
+    await expect(on.store.contacts.update({ ...c, phone: '+2 666', version: 2 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await on.store.contacts.find(c.id))?.phone).toBe('+1 555');
   });
 
   it('finds contacts by the prefix of any name word or email, and pages with a cursor', async () => {
@@ -44,85 +35,85 @@ describe.each(engines())('SQL store on $name', (factory) => {
       const [firstName = '', lastName = ''] = n.split(' ');
       return aContact({ firstName, lastName, email: `zz${i}@search.test` });
     });
-    for (const p of people) await store.contacts.insert(p);
-    const first = await store.contacts.search({ text: 'zo', limit: 1 });
+    for (const p of people) await on.store.contacts.insert(p);
+    const first = await on.store.contacts.search({ text: 'zo', limit: 1 });
     expect(first.items.map((c) => c.firstName)).toEqual(['Zoe']);
-    const second = await store.contacts.search({ text: 'zo', limit: 1, after: first.next });
+    const second = await on.store.contacts.search({ text: 'zo', limit: 1, after: first.next });
     expect(second.items.map((c) => c.firstName)).toEqual(['Zora']);
     expect(second.next).toBeNull();
-    expect((await store.contacts.search({ text: 'zed sh', limit: 10 })).items.map((c) => c.email)).toEqual(['zz2@search.test']);
-    expect((await store.contacts.search({ text: 'search.test', limit: 10 })).items).toHaveLength(3);
-    expect(await store.contacts.count({ text: 'z' })).toBeGreaterThanOrEqual(3);
+    expect((await on.store.contacts.search({ text: 'zed sh', limit: 10 })).items.map((c) => c.email)).toEqual(['zz2@search.test']);
+    expect((await on.store.contacts.search({ text: 'search.test', limit: 10 })).items).toHaveLength(3);
+    expect(await on.store.contacts.count({ text: 'z' })).toBeGreaterThanOrEqual(3);
   });
 
   it('keeps each company domain unique and matches companies by domain and name key', async () => {
     const acme = aCompany({ name: 'ACME, Inc.', domains: ['acme.com', 'acme.io'] });
-    await store.companies.insert(acme);
-    await expect(store.companies.insert(aCompany({ name: 'Other', domains: ['acme.io'] }))).rejects.toMatchObject({ code: 'DUPLICATE' });
-    expect((await store.companies.findByDomains(['acme.io']))[0]?.id).toBe(acme.id);
-    expect((await store.companies.findByNameKeys(['acme']))[0]?.domains).toEqual(['acme.com', 'acme.io']);
-    expect((await store.companies.search({ text: 'acm', limit: 5 })).items.map((c) => c.id)).toContain(acme.id);
+    await on.store.companies.insert(acme);
+    await expect(on.store.companies.insert(aCompany({ name: 'Other', domains: ['acme.io'] }))).rejects.toMatchObject({ code: 'DUPLICATE' });
+    expect((await on.store.companies.findByDomains(['acme.io']))[0]?.id).toBe(acme.id);
+    expect((await on.store.companies.findByNameKeys(['acme']))[0]?.domains).toEqual(['acme.com', 'acme.io']);
+    expect((await on.store.companies.search({ text: 'acm', limit: 5 })).items.map((c) => c.id)).toContain(acme.id);
   });
 
   it('lists children of a parent company', async () => {
     const parent = aCompany({ name: 'Globex Holding' });
     const child = aCompany({ name: 'Globex Europe', parentId: parent.id });
-    await store.companies.insert(parent);
-    await store.companies.insert(child);
-    expect((await store.companies.children(parent.id)).map((c) => c.id)).toEqual([child.id]);
+    await on.store.companies.insert(parent);
+    await on.store.companies.insert(child);
+    expect((await on.store.companies.children(parent.id)).map((c) => c.id)).toEqual([child.id]);
   });
 
   it('upserts memberships and filters contacts by company and role', async () => {
     const c = aContact({ email: 'member@initech.com' });
     const co = aCompany({ name: 'Initech' });
-    await store.contacts.insert(c);
-    await store.companies.insert(co);
-    await store.memberships.upsertMany([aMembership(c, co, { role: 'Buyer' })]);
-    await store.memberships.upsertMany([aMembership(c, co, { role: 'Champion', isPrimary: true })]);
-    expect(await store.memberships.forContacts([c.id])).toEqual([expect.objectContaining({ role: 'Champion', isPrimary: true })]);
-    expect((await store.contacts.search({ companyId: co.id, role: 'Champion', limit: 10 })).items.map((x) => x.id)).toEqual([c.id]);
-    await store.memberships.deleteMany([{ contactId: c.id, companyId: co.id }]);
-    expect(await store.memberships.forContacts([c.id])).toEqual([]);
+    await on.store.contacts.insert(c);
+    await on.store.companies.insert(co);
+    await on.store.memberships.upsertMany([aMembership(c, co, { role: 'Buyer' })]);
+    await on.store.memberships.upsertMany([aMembership(c, co, { role: 'Champion', isPrimary: true })]);
+    expect(await on.store.memberships.forContacts([c.id])).toEqual([expect.objectContaining({ role: 'Champion', isPrimary: true })]);
+    expect((await on.store.contacts.search({ companyId: co.id, role: 'Champion', limit: 10 })).items.map((x) => x.id)).toEqual([c.id]);
+    await on.store.memberships.deleteMany([{ contactId: c.id, companyId: co.id }]);
+    expect(await on.store.memberships.forContacts([c.id])).toEqual([]);
   });
 
   it('bulk-saves new and changed contacts in multi-row statements and keeps search in step', async () => {
     const many = Array.from({ length: 300 }, (_, i) => aContact({ email: `p${i}@many.test`, firstName: 'Bulk', lastName: `N${i}` }));
-    const before = engine.counter.snapshot().total;
-    await store.contacts.saveMany(many, () => true);
-    expect(engine.counter.snapshot().total - before).toBeLessThanOrEqual(2);
+    const before = on.engine.counter.snapshot().total;
+    await on.store.contacts.saveMany(many, () => true);
+    expect(on.engine.counter.snapshot().total - before).toBeLessThanOrEqual(2);
     const renamed = many.slice(0, 10).map((c) => ({ ...c, firstName: 'Renamed', displayName: `Renamed ${c.lastName}`, version: 2 }));
-    await store.contacts.saveMany(renamed, () => false);
-    expect(await store.contacts.count({ text: 'renamed' })).toBe(10);
-    expect(await store.contacts.count({ text: 'bulk' })).toBe(290);
+    await on.store.contacts.saveMany(renamed, () => false);
+    expect(await on.store.contacts.count({ text: 'renamed' })).toBe(10);
+    expect(await on.store.contacts.count({ text: 'bulk' })).toBe(290);
   });
 
   it('filters by a custom field value', async () => {
     const c = aContact({ email: 'tier@custom.test', custom: { f1: 'Gold' } });
-    await store.contacts.insert(c);
-    expect((await store.contacts.search({ custom: { fieldId: 'f1', value: 'Gold' }, limit: 5 })).items.map((x) => x.id)).toEqual([c.id]);
+    await on.store.contacts.insert(c);
+    expect((await on.store.contacts.search({ custom: { fieldId: 'f1', value: 'Gold' }, limit: 5 })).items.map((x) => x.id)).toEqual([c.id]);
   });
 
   it('links a record to a work item once, however often it is linked', async () => {
     const link = { id: 'l1', recordType: 'contact' as const, recordId: 'c1', targetType: 'issue' as const, targetId: '10001', targetKey: 'SUP-1', url: '', title: '', createdAt: 'now', createdBy: 'u' };
-    expect(await store.links.add(link)).toBe(true);
-    expect(await store.links.add({ ...link, id: 'l2' })).toBe(false);
-    expect(await store.links.forTarget('issue', '10001')).toHaveLength(1);
-    expect(await store.links.remove('contact', 'c1', 'issue', '10001')).toBe(true);
+    expect(await on.store.links.add(link)).toBe(true);
+    expect(await on.store.links.add({ ...link, id: 'l2' })).toBe(false);
+    expect(await on.store.links.forTarget('issue', '10001')).toHaveLength(1);
+    expect(await on.store.links.remove('contact', 'c1', 'issue', '10001')).toBe(true);
   });
 
   it('appends audit entries once per id', async () => {
     const entry = { id: 'a1', at: '2026-01-01T00:00:00.000Z', actor: 'u1', jobId: 'j1', recordType: 'contact', recordId: 'c1', action: 'create' as const, changes: { email: [null, 'x@y.z'] as [unknown, unknown] } };
-    await store.audit.append([entry]);
-    await store.audit.append([entry, { ...entry, id: 'a2', action: 'update' }]);
-    expect(await store.audit.countByAction('j1')).toEqual(expect.arrayContaining([{ recordType: 'contact', action: 'create', count: 1 }, { recordType: 'contact', action: 'update', count: 1 }]));
-    expect((await store.audit.list({ recordId: 'c1', limit: 10 })).items[0]).toMatchObject({ id: 'a2' });
+    await on.store.audit.append([entry]);
+    await on.store.audit.append([entry, { ...entry, id: 'a2', action: 'update' }]);
+    expect(await on.store.audit.countByAction('j1')).toEqual(expect.arrayContaining([{ recordType: 'contact', action: 'create', count: 1 }, { recordType: 'contact', action: 'update', count: 1 }]));
+    expect((await on.store.audit.list({ recordId: 'c1', limit: 10 })).items[0]).toMatchObject({ id: 'a2' });
   });
 
   it('gives a lock to one owner at a time until it expires', async () => {
-    expect(await store.locks.acquire('import', 'job-1', 60_000, 1_000)).toBe(true);
-    expect(await store.locks.acquire('import', 'job-2', 60_000, 2_000)).toBe(false);
-    expect(await store.locks.acquire('import', 'job-2', 60_000, 120_000)).toBe(true);
-    await store.locks.release('import', 'job-2');
-    expect(await store.locks.holder('import', 130_000)).toBeNull();
+    expect(await on.store.locks.acquire('import', 'job-1', 60_000, 1_000)).toBe(true);
+    expect(await on.store.locks.acquire('import', 'job-2', 60_000, 2_000)).toBe(false);
+    expect(await on.store.locks.acquire('import', 'job-2', 60_000, 120_000)).toBe(true);
+    await on.store.locks.release('import', 'job-2');
+    expect(await on.store.locks.holder('import', 130_000)).toBeNull();
   });
 });

@@ -2,6 +2,8 @@
 import { openSqlite } from '../../src/adapters/local/sqlite-engine';
 import { mariaDbReachable as isReachable, openScratchMariaDb } from '../../src/adapters/mysql/scratch-database';
 import { applyMigrations, type SqlEngine } from '../../src/adapters/sql/engine';
+import { makeSqlStore } from '../../src/adapters/sql/sql-store';
+import type { Store } from '../../src/domain/ports';
 import { forgeSqlEngine } from './fake-forge-sql';
 import { MARIADB, MARIADB_TEST_SESSION } from './mariadb-server';
 
@@ -39,4 +41,29 @@ export function describeOnEngine(name: EngineFactory['name'], title: string, sui
   const factory = { sqlite: sqliteEngine, mariadb: mariaDbEngine, 'forge-sql': forgeSqlEngine }[name];
   const here = engines().some((f) => f.name === name);
   (here ? describe : describe.skip)(title.replace('$name', name), () => suite(factory));
+}
+
+/**
+ * For a suite on one engine: opens it and a store over it before the suite's tests and drops it after. Read `engine`
+ * and `store` inside tests (they are there once the suite has started).
+ */
+export function storeOn(factory: EngineFactory): { readonly engine: SqlEngine & { drop(): Promise<void> }; readonly store: Store } {
+  let engine: (SqlEngine & { drop(): Promise<void> }) | undefined;
+  let store: Store | undefined;
+  beforeAll(async () => {
+    engine = await factory.open();
+    store = makeSqlStore(engine);
+  });
+  afterAll(() => engine?.drop());
+  const opened = (what: string) => new Error(`The ${what} of a storeOn suite is read before the suite has started.`);
+  return {
+    get engine() {
+      if (!engine) throw opened('engine');
+      return engine;
+    },
+    get store() {
+      if (!store) throw opened('store');
+      return store;
+    },
+  };
 }

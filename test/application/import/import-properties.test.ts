@@ -6,12 +6,11 @@ import { sql } from 'kysely';
 import { exportDirectory } from '../../../src/application/export-directory';
 import { processUndo, startUndo } from '../../../src/application/import/undo-import';
 import type { SqlEngine } from '../../../src/adapters/sql/engine';
-import { makeSqlStore } from '../../../src/adapters/sql/sql-store';
 import { companyNameKey, normaliseEmail } from '../../../src/domain/normalise';
 import Papa from 'papaparse';
 import type { Store } from '../../../src/domain/ports';
 import { BASE_COMPANIES, DOMAIN_VARIANTS, NAME_VARIANTS, csvText, domainVariant, nameVariant } from '../../support/csv-fixtures';
-import { engines } from '../../support/engines';
+import { engines, storeOn } from '../../support/engines';
 import { depsFor, runImport } from '../../support/import-harness';
 
 const HEADER = ['Email', 'First Name', 'Company', 'Website'];
@@ -86,36 +85,30 @@ let clockStart = Date.parse('2026-04-01T00:00:00Z');
 const nextDeps = (store: Store) => depsFor(store, (clockStart += 3_600_000));
 
 describe.each(engines())('import properties on $name', (factory) => {
-  let engine: SqlEngine & { drop(): Promise<void> };
-  let store: Store;
-  beforeAll(async () => {
-    engine = await factory.open();
-    store = makeSqlStore(engine);
-  });
-  afterAll(() => engine.drop());
+  const on = storeOn(factory);
   jest.setTimeout(120_000);
 
   it('accounts for every row: imported rows are stored, rejected rows are not, and a second import writes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(rowsArb, async (rows) => {
-        await clear(engine);
-        const job = await runImport(nextDeps(store), fileOf(rows));
+        await clear(on.engine);
+        const job = await runImport(nextDeps(on.store), fileOf(rows));
         const report = job.report!;
         expect(report.rows).toBe(rows.length);
         expect(report.imported + report.rejected).toBe(rows.length);
-        const rejected = new Set((await store.importJobs.issues(job.id, null, 1000, 'error')).map((i) => i.rowNo));
+        const rejected = new Set((await on.store.importJobs.issues(job.id, null, 1000, 'error')).map((i) => i.rowNo));
         const importedEmails = new Set(rows.filter((_, i) => !rejected.has(i + 1)).map((r) => normaliseEmail(r.email)).filter(Boolean));
         for (const [i, r] of rows.entries()) {
           const email = normaliseEmail(r.email);
           if (!email) continue;
-          const stored = (await store.contacts.findByEmails([email])).length === 1;
+          const stored = (await on.store.contacts.findByEmails([email])).length === 1;
           // A rejected row's person is stored only when another row of the same person was imported.
           expect(stored).toBe(importedEmails.has(email));
           if (!rejected.has(i + 1)) expect(stored).toBe(true);
         }
-        const before = engine.counter.snapshot();
-        const again = await runImport(nextDeps(store), fileOf(rows));
-        expect(engine.counter.snapshot().recordWrites - before.recordWrites).toBe(0);
+        const before = on.engine.counter.snapshot();
+        const again = await runImport(nextDeps(on.store), fileOf(rows));
+        expect(on.engine.counter.snapshot().recordWrites - before.recordWrites).toBe(0);
         expect(again.report!.rejected).toBe(report.rejected);
       }),
       { numRuns: numRuns(factory.name) },
@@ -128,13 +121,13 @@ describe.each(engines())('import properties on $name', (factory) => {
     await fc.assert(
       fc.asyncProperty(rowsOf(rowArbWith(false)), fc.nat(14), async (rows, cut) => {
         const at = Math.min(cut, rows.length);
-        await clear(engine);
-        await runImport(nextDeps(store), fileOf(rows));
-        const whole = sortedLines(await exported(store));
-        await clear(engine);
-        await runImport(nextDeps(store), fileOf(rows.slice(0, at)));
-        await runImport(nextDeps(store), fileOf(rows.slice(at)));
-        expect(sortedLines(await exported(store))).toBe(whole);
+        await clear(on.engine);
+        await runImport(nextDeps(on.store), fileOf(rows));
+        const whole = sortedLines(await exported(on.store));
+        await clear(on.engine);
+        await runImport(nextDeps(on.store), fileOf(rows.slice(0, at)));
+        await runImport(nextDeps(on.store), fileOf(rows.slice(at)));
+        expect(sortedLines(await exported(on.store))).toBe(whole);
       }),
       { numRuns: numRuns(factory.name) },
     );
@@ -146,25 +139,25 @@ describe.each(engines())('import properties on $name', (factory) => {
       ['b@x.com', '', 'Jackson', ''],
       ['c@x.com', '', 'Jackson', 'fox.net'],
     ];
-    await clear(engine);
-    const whole = await runImport(nextDeps(store), csvText([HEADER, ...rows]));
+    await clear(on.engine);
+    const whole = await runImport(nextDeps(on.store), csvText([HEADER, ...rows]));
     expect(whole.report).toMatchObject({ imported: 2, rejected: 1 });
-    await clear(engine);
-    const first = await runImport(nextDeps(store), csvText([HEADER, ...rows.slice(0, 2)]));
+    await clear(on.engine);
+    const first = await runImport(nextDeps(on.store), csvText([HEADER, ...rows.slice(0, 2)]));
     expect(first.report).toMatchObject({ imported: 2, rejected: 0 });
   });
 
   it('returns the export byte for byte to what it was when an import is undone', async () => {
     await fc.assert(
       fc.asyncProperty(rowsArb, rowsArb, async (first, second) => {
-        await clear(engine);
-        await runImport(nextDeps(store), fileOf(first));
-        const before = await exported(store);
-        const deps = nextDeps(store);
+        await clear(on.engine);
+        await runImport(nextDeps(on.store), fileOf(first));
+        const before = await exported(on.store);
+        const deps = nextDeps(on.store);
         const job = await runImport(deps, fileOf(second));
         await startUndo(deps, job.id);
         await processUndo(deps, job.id);
-        expect(await exported(store)).toBe(before);
+        expect(await exported(on.store)).toBe(before);
       }),
       { numRuns: numRuns(factory.name) },
     );
