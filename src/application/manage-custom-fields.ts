@@ -5,6 +5,7 @@ import { customFieldInputSchema, fieldNameKey, type CustomFieldInput } from '../
 import { AppError, invalid, notFound } from '../domain/errors';
 import { isExternalIdField } from '../domain/external-id';
 import { MAX_CUSTOM_FIELDS_PER_ENTITY } from '../domain/limits';
+import { fieldIdFrom } from '../domain/ids';
 import { rebuildExternalIds } from './rebuild-external-ids';
 import type { Store } from '../domain/ports';
 import type { CustomField, Id, RecordType } from '../domain/records';
@@ -26,7 +27,7 @@ export async function createField(deps: Deps, actor: Actor, input: CustomFieldIn
     );
   }
   const field: CustomField = {
-    id: deps.ids(),
+    id: fieldIdFrom(deps.ids()),
     entity: input.entity,
     name: input.name,
     nameKey: fieldNameKey(input.name),

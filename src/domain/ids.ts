@@ -68,6 +68,15 @@ export function sequencedId(timeMs: number, sequence: number, ...parts: string[]
 }
 
 /**
+ * A custom field's id, made from a new or derived record id: `f` and the id's last 12 hex digits (its random or hashed
+ * part). Every record stores its values under their field's id, so a UUID's 36 characters were paid on each value.
+ * Only fields need never sort or range by time; 48 bits keep a few hundred fields apart.
+ */
+export function fieldIdFrom(id: string): string {
+  return `f${id.replace(/-/g, '').slice(-12)}`;
+}
+
+/**
  * The ids whose UUIDv7 timestamp is `timeMs`, as a half-open range [from, to) of their text: every id an import job
  * makes with deterministicId(job time, ...) lies in it, so the job's records are found by a range of the primary key.
  */

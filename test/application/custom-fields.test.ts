@@ -22,6 +22,13 @@ describe('custom fields', () => {
     expect(await listFields(deps, agent, {})).toHaveLength(2);
   });
 
+  it('gives a field a 13-character id, the key every record stores its value under', async () => {
+    const tier = await createField(deps, admin, { entity: 'contact', name: 'Tier', type: 'select', options: ['Gold'] });
+    expect(tier.id).toMatch(/^f[0-9a-f]{12}$/);
+    const ada = await createContact(deps, admin, contactInputSchema.parse({ email: 'ada@short.test', firstName: 'Ada', custom: { [tier.id]: 'Gold' } }));
+    expect((await deps.store.contacts.find(ada.id))?.custom).toEqual({ [tier.id]: 'Gold' });
+  });
+
   it('refuses a second field of the same entity whose name differs only in case or accents', async () => {
     const first = await createField(deps, admin, { entity: 'contact', name: 'Région', type: 'text', options: [] });
     await expect(createField(deps, admin, { entity: 'contact', name: 'region', type: 'text', options: [] })).rejects.toMatchObject({

@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors';
 import { fieldNameKey } from '../../domain/custom-fields';
 import { isExternalIdField, isExternalIdFieldName } from '../../domain/external-id';
 import { wouldCreateCycle } from '../../domain/hierarchy';
-import { deterministicId, sequencedId } from '../../domain/ids';
+import { deterministicId, fieldIdFrom, sequencedId } from '../../domain/ids';
 import { companyNameKey } from '../../domain/normalise';
 import type { AuditEntry, FieldChanges, StagedRow, Store, StoredImportIssue } from '../../domain/ports';
 import type { Company, Contact, CustomField, Membership } from '../../domain/records';
@@ -295,7 +295,7 @@ class JobRun {
         const { entity, fieldName } = c.target;
         const key = fieldNameKey(fieldName);
         const found = existing.find((f) => f.entity === entity && f.nameKey === key) ?? fresh.find((f) => f.entity === entity && f.nameKey === key);
-        const field = found ?? { id: this.id('field', entity, key), entity, name: fieldName, nameKey: key, type: c.target.fieldType ?? 'text', options: [], createdAt: this.now() };
+        const field = found ?? { id: fieldIdFrom(this.id('field', entity, key)), entity, name: fieldName, nameKey: key, type: c.target.fieldType ?? 'text', options: [], createdAt: this.now() };
         if (!found) fresh.push(field);
         return { ...c, target: { kind: 'custom', entity, fieldId: field.id, fieldName: field.name } };
       });
