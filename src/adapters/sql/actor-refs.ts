@@ -9,14 +9,13 @@
 import { createHash } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import { chunkKeys, unique } from './batching';
+import type { Entry } from './actor-cache';
 import type { SqlEngine } from './engine';
 import { fromStoredTime } from './stored-time';
 import { insertRows } from './upsert';
 
 export const ACTOR_REF_PREFIX = '~';
 const REF_CHARS = 8;
-/** How long a process trusts what it read of `actors`: an account closed elsewhere shows as closed within this. */
-export const ACTOR_CACHE_MS = 5 * 60_000;
 /**
  * How far a record's time may run ahead of its actor's `seen_at` before a write moves it on: `seen_at` is the latest
  * time the app stored something with that account, what personal-data reports send as updatedAt.
@@ -33,37 +32,6 @@ export const isActorRef = (stored: string): boolean => stored.startsWith(ACTOR_R
 /** Stored values that are not references (legacy rows, fallbacks): `column` < '~' or past every reference. */
 export function notActorRef(column: string) {
   return sql<SqlBool>`NOT (${sql.ref(column)} >= ${ACTOR_REF_PREFIX} AND ${sql.ref(column)} < ${String.fromCharCode(ACTOR_REF_PREFIX.charCodeAt(0) + 1)})`;
-}
-
-type Entry = { actor: string; seenAt: string; readAt: number };
-
-/**
- * What this process has read of `actors`, shared by every store over one engine. Only what is durable is kept: a
- * row read or written inside a command's transaction is kept once that transaction has committed.
- */
-export class ActorCache {
-  private readonly byRef = new Map<string, Entry>();
-
-  get(ref: string, now: number): Entry | undefined {
-    const entry = this.byRef.get(ref);
-    if (entry && now - entry.readAt <= ACTOR_CACHE_MS) return entry;
-    if (entry) this.byRef.delete(ref);
-    return undefined;
-  }
-
-  set(ref: string, entry: Entry): void {
-    this.byRef.set(ref, entry);
-  }
-
-  /** After a transaction rolled back: what was read or written in it may be gone. */
-  clear(): void {
-    this.byRef.clear();
-  }
-
-  /** After an account is replaced everywhere (closed), what this process knew of it. */
-  forgetActor(actor: string): void {
-    for (const [ref, entry] of this.byRef) if (entry.actor === actor) this.byRef.delete(ref);
-  }
 }
 
 type ActorColumns = { created_by?: string; updated_by?: string };

@@ -1,7 +1,7 @@
 // An open SQL engine (Kysely over one dialect, counted) and the local migration runner used outside Forge.
 import { Kysely, sql } from 'kysely';
 import type { Dialect as KyselyDialect } from 'kysely';
-import { ActorCache } from './actor-refs';
+import { ActorCache } from './actor-cache';
 import { countingDialect, StatementCounter } from './counting';
 import { migrations } from './migrations';
 import type { Database, Dialect } from './schema';

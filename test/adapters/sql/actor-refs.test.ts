@@ -1,6 +1,7 @@
 // Records store who wrote them as a short reference into `actors`; every reader gets the actor back, on every engine.
 import { sql } from 'kysely';
-import { actorRef, ACTOR_CACHE_MS, makeActorRefs } from '../../../src/adapters/sql/actor-refs';
+import { ACTOR_CACHE_MS } from '../../../src/adapters/sql/actor-cache';
+import { actorRef, makeActorRefs } from '../../../src/adapters/sql/actor-refs';
 import { makeAtomic } from '../../../src/adapters/sql/atomic';
 import type { SqlEngine } from '../../../src/adapters/sql/engine';
 import { makeSqlStore } from '../../../src/adapters/sql/sql-store';
