@@ -422,6 +422,8 @@ describeInBrowser('profiles as the account view', () => {
       await page.getByRole('option', { name: 'Local Viewer (viewer)' }).click();
       await page.getByRole('heading', { name: 'Grace Hopper', level: 2 }).waitFor();
       await page.getByRole('list', { name: 'Linked work items' }).waitFor();
+      // The heading and the list were already there for the editor: wait for the viewer's profile to replace it.
+      await page.getByRole('button', { name: 'Delete contact', exact: true }).waitFor({ state: 'detached' });
       for (const control of ['Delete contact', 'Erase contact', 'Link', 'Unlink SUP-2']) {
         expect({ control, count: await page.getByRole('button', { name: control, exact: true }).count() }).toEqual({ control, count: 0 });
       }
