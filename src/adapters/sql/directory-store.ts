@@ -301,8 +301,9 @@ export function makeContacts(engine: SqlEngine): Contacts {
           created_by: r.m_created_by ?? '',
         });
       }
-      const [contact] = await contactsOf([contactRow]);
-      return { contact: contact!, memberships: (await refs.decodeRows(membershipRows)).map(toMembership) };
+      // One look-up of the actors for the contact and its memberships together.
+      await refs.decodeRows<{ created_by?: string; updated_by?: string }>([contactRow, ...membershipRows]);
+      return { contact: toContact(contactRow), memberships: membershipRows.map(toMembership) };
     },
     async search(query): Promise<Page<Contact>> {
       const byName = query.sort !== 'updated';
