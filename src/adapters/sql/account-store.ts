@@ -2,10 +2,10 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { APP_ACTOR_PREFIXES, APP_ACTORS } from '../../domain/accounts';
 import type { AccountReferences, StoredAccount } from '../../domain/ports';
-import { notActorRef } from './actor-refs';
+import { ACTOR_REF_PREFIX } from './actor-refs';
 import type { SqlEngine } from './engine';
 import { fromStoredTime } from './stored-time';
-import { prefixUpperBound } from './record-store';
+import { outsidePrefix } from './like';
 import type { Database } from './schema';
 
 type AccountColumn = { table: keyof Database; column: string; at: string; key: readonly string[] };
@@ -37,8 +37,8 @@ const REPORTED_ONLY: readonly AccountColumn[] = [{ table: 'issue_matches', colum
  */
 function holdsPersonAccount(column: string): Expression<SqlBool> {
   const ref = sql.ref(column);
-  const notPrefixed = APP_ACTOR_PREFIXES.map((prefix) => sql<SqlBool>`NOT (${ref} >= ${prefix} AND ${ref} < ${prefixUpperBound(prefix)})`);
-  return sql<SqlBool>`${ref} <> '' AND ${ref} NOT IN (${sql.join([...APP_ACTORS])}) AND ${sql.join(notPrefixed, sql` AND `)} AND ${notActorRef(column)}`;
+  const notPrefixed = [...APP_ACTOR_PREFIXES, ACTOR_REF_PREFIX].map((prefix) => outsidePrefix(column, prefix));
+  return sql<SqlBool>`${ref} <> '' AND ${ref} NOT IN (${sql.join([...APP_ACTORS])}) AND ${sql.join(notPrefixed, sql` AND `)}`;
 }
 
 /** `"<id>"` as it appears inside a JSON text, as a LIKE pattern with `!` escaping the wildcards. */

@@ -7,7 +7,6 @@
 // another actor (a collision, or an account closed since) is never used: that actor is stored in full, as every row
 // written before this table existed still is. Readers accept both forms.
 import { createHash } from 'node:crypto';
-import { sql, type SqlBool } from 'kysely';
 import { chunkKeys, unique } from './batching';
 import type { Entry } from './actor-cache';
 import type { SqlEngine } from './engine';
@@ -28,11 +27,6 @@ export function actorRef(actor: string): string {
 }
 
 export const isActorRef = (stored: string): boolean => stored.startsWith(ACTOR_REF_PREFIX);
-
-/** Stored values that are not references (legacy rows, fallbacks): `column` < '~' or past every reference. */
-export function notActorRef(column: string) {
-  return sql<SqlBool>`NOT (${sql.ref(column)} >= ${ACTOR_REF_PREFIX} AND ${sql.ref(column)} < ${String.fromCharCode(ACTOR_REF_PREFIX.charCodeAt(0) + 1)})`;
-}
 
 type ActorColumns = { created_by?: string; updated_by?: string };
 

@@ -1,6 +1,8 @@
 // Finds records without the history entry that should have come with them (a process killed between the two writes).
 import { sql, type QueryResult, type RawBuilder, type SqlBool } from 'kysely';
+import { IMPORT_ACTOR_PREFIX } from '../../domain/accounts';
 import type { AuditGaps } from '../../domain/ports';
+import { insidePrefix, outsidePrefix } from './like';
 import { makeActorRefs } from './actor-refs';
 import type { SqlEngine } from './engine';
 import type { MembershipsTable } from './schema';
@@ -22,7 +24,7 @@ export function makeAuditGaps(engine: SqlEngine): AuditGaps {
   // write-ahead entries land before its records), so they are never gaps. A range, not LIKE: exact under any collation;
   // an import's actor stored by reference is found through the actors table.
   const notImported = (column: string) =>
-    sql<SqlBool>`NOT (${sql.ref(column)} >= ${'import:'} AND ${sql.ref(column)} < ${'import;'}) AND ${sql.ref(column)} NOT IN (SELECT ref FROM actors WHERE actor >= ${'import:'} AND actor < ${'import;'})`;
+    sql<SqlBool>`${outsidePrefix(column, IMPORT_ACTOR_PREFIX)} AND ${sql.ref(column)} NOT IN (SELECT ref FROM actors WHERE ${insidePrefix('actor', IMPORT_ACTOR_PREFIX)})`;
   // A record's created_at at or after `since`, in either stored form (stored-time.ts): compact ones sort after ISO ones.
   const createdSince = (column: string, since: string) => {
     const ref = sql.ref(column);

@@ -5,6 +5,7 @@ import type { AuditAction, AuditEntry, AuditLog, CustomFields, FieldChanges, Lin
 import { conflict } from '../../domain/errors';
 import { isExternalIdField } from '../../domain/external-id';
 import { chunkKeys } from './batching';
+import { prefixUpperBound } from './like';
 import { insertRows } from './upsert';
 import { rethrowDuplicate } from './directory-store';
 import type { SqlEngine } from './engine';
@@ -267,12 +268,6 @@ export function makeAuditLog(engine: SqlEngine): AuditLog {
       return Number(result.numUpdatedRows);
     },
   };
-}
-
-/** The smallest string greater than every string that starts with `prefix`. */
-export function prefixUpperBound(prefix: string): string {
-  if (prefix === '') throw new RangeError('A record id prefix cannot be empty: it would match every record.');
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 /** Settings kept in SQL: the local stand-in for Forge KVS (adapters/forge/kvs-settings.ts). */
