@@ -35,6 +35,8 @@ type Result = {
   /** The part of bytesPerContact the staging tables still hold after the job (see stagingBytes). */
   stagingBytesPerContact: number;
   sqlSecondsPerMinute: number;
+  /** bytesPerContact by table and index, largest first (where the bytes go). */
+  bytesPerContactByPart: Record<string, number>;
   contacts: number;
   search?: { queries: number; p50Ms: number; p95Ms: number; p99Ms: number };
 };
@@ -118,6 +120,20 @@ async function storageBytes(engine: SqlEngine): Promise<number> {
   return Number(total.rows[0]!.n);
 }
 
+/** Bytes each table and index holds: SQLite's dbstat pages; MariaDB's data and index length per table and index. */
+async function storageByPart(engine: SqlEngine): Promise<Map<string, number>> {
+  if (engine.dialect === 'sqlite') {
+    const parts = await sql<{ name: string; n: number }>`SELECT name, SUM(pgsize) AS n FROM dbstat GROUP BY name`.execute(engine.db);
+    return new Map(parts.rows.map((r) => [r.name, Number(r.n)]));
+  }
+  const pageSize = await sql<{ n: number }>`SELECT @@innodb_page_size AS n`.execute(engine.db);
+  const indexes = await sql<{ t: string; i: string; pages: number }>`
+    SELECT table_name AS t, index_name AS i, stat_value AS pages FROM mysql.innodb_index_stats
+    WHERE database_name = DATABASE() AND stat_name = 'size'`.execute(engine.db);
+  const size = Number(pageSize.rows[0]!.n);
+  return new Map(indexes.rows.map((r) => [r.i === 'PRIMARY' ? r.t : `${r.t}.${r.i}`, Number(r.pages) * size]));
+}
+
 /** Typeahead as a person types it: name starts, parts inside names, email parts, domains and phone digits. */
 async function searchLatency(engine: SqlEngine, store: Store): Promise<NonNullable<Result['search']>> {
   const sample = await engine.db.selectFrom('contacts').select(['email', 'last_name', 'first_name', 'phone']).orderBy('email').limit(4000).execute();
@@ -157,6 +173,8 @@ async function measure(name: keyof typeof ENGINES, dir: string, file: string, ro
   const contacts = await store.contacts.count({});
   const bytesPerContact = Math.round((await storageBytes(engine)) / Math.max(1, contacts));
   const stagingBytesPerContact = Math.round((await stagingBytes(engine)) / Math.max(1, contacts));
+  const byPart = [...(await storageByPart(engine))].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  const bytesPerContactByPart = Object.fromEntries(byPart.map(([part, n]) => [part, Math.round(n / Math.max(1, contacts))]));
   const search = withSearch ? await searchLatency(engine, store) : undefined;
   const beforeReimport = engine.counter.snapshot();
   const again = await runImport(store, file);
@@ -193,6 +211,7 @@ async function measure(name: keyof typeof ENGINES, dir: string, file: string, ro
     bytesPerContact,
     stagingBytesPerContact,
     sqlSecondsPerMinute: round((sqlSeconds / importSeconds) * 60),
+    bytesPerContactByPart,
     contacts,
     ...(search ? { search } : {}),
   };
@@ -272,6 +291,7 @@ async function main() {
           `largest statement ${r.maxStatementBytes} B (limit 1 MiB); peak RSS ${r.peakRssMiB} MiB (target <= 384); ${r.bytesPerContact} B/contact ` +
           `(target <= ${Math.floor((600 * 1024 * 1024) / 1_000_000)}; staging left ${r.stagingBytesPerContact}); SQL ${r.sqlSecondsPerMinute} s/min; re-import writes ${r.reimportWrites}\n`,
       );
+      process.stdout.write(`${' '.repeat(9)}bytes per contact by table and index: ${Object.entries(r.bytesPerContactByPart).filter(([, n]) => n >= 1).map(([part, n]) => `${part} ${n}`).join(', ')}\n`);
       if (r.search) process.stdout.write(`${' '.repeat(9)}search (${r.search.queries} typeahead queries at ${r.contacts} contacts): p50 ${r.search.p50Ms} ms, p95 ${r.search.p95Ms} ms, p99 ${r.search.p99Ms} ms (target p95 <= 50)\n`);
     }
   }
