@@ -38,6 +38,8 @@ type Result = {
   /** bytesPerContact by table and index, largest first (where the bytes go). */
   bytesPerContactByPart: Record<string, number>;
   contacts: number;
+  /** --profile: SQL seconds of the import by statement kind and table, largest first. */
+  sqlSecondsByStatement?: Record<string, number>;
   search?: { queries: number; p50Ms: number; p95Ms: number; p99Ms: number };
 };
 
@@ -157,14 +159,24 @@ async function searchLatency(engine: SqlEngine, store: Store): Promise<NonNullab
 
 type Opened = SqlEngine & { drop(): Promise<void> };
 
-async function measure(name: keyof typeof ENGINES, dir: string, file: string, rows: number, withSearch: boolean): Promise<Result> {
+/** `insert contacts`, `select import_rows`: a statement's verb and first table, the unit of --profile. */
+function statementKind(text: string): string {
+  const verb = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase() ?? '?';
+  const table = /\b(?:into|from|update)\s+[`"]?(\w+)/i.exec(text)?.[1] ?? '?';
+  return `${verb} ${table}`;
+}
+
+async function measure(name: keyof typeof ENGINES, dir: string, file: string, rows: number, withSearch: boolean, profile: boolean): Promise<Result> {
   const open = () => ENGINES[name](dir);
   const engine = await open();
   const store = makeSqlStore(engine);
+  const byStatement = new Map<string, number>();
+  if (profile) engine.counter.onTimed = (text, ms) => byStatement.set(statementKind(text), (byStatement.get(statementKind(text)) ?? 0) + ms / 1000);
   const before = engine.counter.snapshot();
   const started = performance.now();
   const job = await runImport(store, file);
   const importSeconds = (performance.now() - started) / 1000;
+  engine.counter.onTimed = null;
   const peakMiB = peakRssMiB();
   if (job.status !== 'done') throw new Error(`Import on ${name} ended as ${job.status}`);
   const after = engine.counter.snapshot();
@@ -213,6 +225,7 @@ async function measure(name: keyof typeof ENGINES, dir: string, file: string, ro
     sqlSecondsPerMinute: round((sqlSeconds / importSeconds) * 60),
     bytesPerContactByPart,
     contacts,
+    ...(profile ? { sqlSecondsByStatement: Object.fromEntries([...byStatement].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, round(v)])) } : {}),
     ...(search ? { search } : {}),
   };
 }
@@ -242,8 +255,8 @@ function openMariaDbForBench(_dir: string) {
  */
 export const CLI_HEAP_MIB = 256;
 
-function measureInChild(engine: keyof typeof ENGINES, file: string, rows: number, withSearch: boolean): Result {
-  const args = [`--max-old-space-size=${CLI_HEAP_MIB}`, '--import', 'tsx', path.resolve(process.argv[1] ?? 'bench/import-bench.ts'), '--child', engine, '--file', file, '--rows', String(rows), ...(withSearch ? ['--search'] : [])];
+function measureInChild(engine: keyof typeof ENGINES, file: string, rows: number, withSearch: boolean, profile: boolean): Result {
+  const args = [`--max-old-space-size=${CLI_HEAP_MIB}`, '--import', 'tsx', path.resolve(process.argv[1] ?? 'bench/import-bench.ts'), '--child', engine, '--file', file, '--rows', String(rows), ...(withSearch ? ['--search'] : []), ...(profile ? ['--profile'] : [])];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`The ${engine} measurement failed (exit ${child.status}).`);
   return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Result;
@@ -256,6 +269,7 @@ async function main() {
       rows: { type: 'string', default: '100000' },
       json: { type: 'boolean', default: false },
       search: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
       engine: { type: 'string' },
       child: { type: 'string' },
       file: { type: 'string' },
@@ -265,7 +279,7 @@ async function main() {
   if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows takes a positive whole number');
   if (values.child) {
     const name = values.child as keyof typeof ENGINES;
-    process.stdout.write(`${JSON.stringify(await measure(name, path.dirname(values.file!), values.file!, rows, values.search ?? false))}\n`);
+    process.stdout.write(`${JSON.stringify(await measure(name, path.dirname(values.file!), values.file!, rows, values.search ?? false, values.profile ?? false))}\n`);
     return;
   }
   if (values.engine && !(values.engine in ENGINES)) throw new Error('--engine takes sqlite or mariadb');
@@ -279,7 +293,7 @@ async function main() {
       if (!values.json) process.stderr.write('MariaDB not reachable on 127.0.0.1:3306: measured SQLite only.\n');
       continue;
     }
-    results.push(measureInChild(engine, file, rows, values.search ?? false));
+    results.push(measureInChild(engine, file, rows, values.search ?? false, values.profile ?? false));
   }
   rmSync(dir, { recursive: true, force: true });
   for (const r of results) {
@@ -292,6 +306,7 @@ async function main() {
           `(target <= ${Math.floor((600 * 1024 * 1024) / 1_000_000)}; staging left ${r.stagingBytesPerContact}); SQL ${r.sqlSecondsPerMinute} s/min; re-import writes ${r.reimportWrites}\n`,
       );
       process.stdout.write(`${' '.repeat(9)}bytes per contact by table and index: ${Object.entries(r.bytesPerContactByPart).filter(([, n]) => n >= 1).map(([part, n]) => `${part} ${n}`).join(', ')}\n`);
+      if (r.sqlSecondsByStatement) process.stdout.write(`${' '.repeat(9)}SQL seconds by statement: ${Object.entries(r.sqlSecondsByStatement).filter(([, n]) => n >= 0.01).map(([kind, n]) => `${kind} ${n}`).join(', ')}\n`);
       if (r.search) process.stdout.write(`${' '.repeat(9)}search (${r.search.queries} typeahead queries at ${r.contacts} contacts): p50 ${r.search.p50Ms} ms, p95 ${r.search.p95Ms} ms, p99 ${r.search.p99Ms} ms (target p95 <= 50)\n`);
     }
   }

@@ -93,6 +93,16 @@ describe.each(engines())('SQL store on $name', (factory) => {
     expect((await on.store.contacts.search({ custom: { fieldId: 'f1', value: 'Gold' }, limit: 5 })).items.map((x) => x.id)).toEqual([c.id]);
   });
 
+  it('finds, filters and drops custom values under field ids of every id character (- _ digits, both cases)', async () => {
+    const fieldId = 'f-09AZ_az-_Zz';
+    await on.store.fields.insert({ id: fieldId, entity: 'contact', name: 'Odd Id', nameKey: 'odd id', type: 'text', options: [], createdAt: '2026-01-01T00:00:00.000Z' });
+    const c = aContact({ email: 'odd@custom.test', custom: { [fieldId]: 'Gold', f1: 'kept' } });
+    await on.store.contacts.insert(c);
+    expect((await on.store.contacts.search({ custom: { fieldId, value: 'Gold' }, limit: 5 })).items.map((x) => x.id)).toEqual([c.id]);
+    expect(await on.store.fields.dropValues((await on.store.fields.list('contact'))[0]!)).toBe(1);
+    expect((await on.store.contacts.find(c.id))?.custom).toEqual({ f1: 'kept' });
+  });
+
   it('links a record to a work item once, however often it is linked', async () => {
     const link = { id: 'l1', recordType: 'contact' as const, recordId: 'c1', targetType: 'issue' as const, targetId: '10001', targetKey: 'SUP-1', url: '', title: '', createdAt: 'now', createdBy: 'u' };
     expect(await on.store.links.add(link)).toBe(true);

@@ -76,7 +76,7 @@ describeInBrowser('the issue panel on the local issue view', () => {
       await panel().getByRole('checkbox', { name: /^Contoso Ltd/ }).check();
       await panel().getByRole('button', { name: 'Link Contoso Ltd' }).click();
       await panel().getByRole('heading', { name: 'Companies (2)' }).waitFor();
-      expect(await panel().getByRole('link', { name: 'Contoso Ltd' }).getAttribute('href')).toMatch(/\/companies\/[0-9a-f-]+$/);
+      expect(await panel().getByRole('link', { name: 'Contoso Ltd' }).getAttribute('href')).toMatch(/\/companies\/[-0-9A-Za-z_]+$/);
       await saveScreenshot(page, 'issue-panel-linked');
 
       // What the agent saw is what the server holds.

@@ -1,16 +1,35 @@
-import { deterministicId, fieldIdFrom, newId } from '../../src/domain/ids';
+import fc from 'fast-check';
+import { deterministicId, fieldIdFrom, idFormatOf, newId, sequencedId } from '../../src/domain/ids';
+import { fromOrderedDigits, ORDERED_DIGITS, toOrderedDigits } from '../../src/domain/ordered-digits';
 
+const COMPACT = /^[-0-9A-Za-z_]{20}$/;
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const timestampOf = (id: string) => parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+const timestampOf = (id: string) => fromOrderedDigits(id.slice(0, 7));
+const uuidTimestampOf = (id: string) => parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+
+describe('ordered digits', () => {
+  it('are in ASCII order, so text of them compares as the numbers do', () => {
+    expect([...ORDERED_DIGITS].sort().join('')).toBe(ORDERED_DIGITS);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 64 ** 7 - 1 }), fc.integer({ min: 0, max: 64 ** 7 - 1 }), (a, b) => {
+        const [x, y] = [toOrderedDigits(a, 7), toOrderedDigits(b, 7)];
+        expect(fromOrderedDigits(x)).toBe(a);
+        expect(x < y).toBe(a < b);
+      }),
+    );
+  });
+});
 
 describe('newId', () => {
-  it('makes a lowercase 36-character UUIDv7', () => {
+  it('makes a 20-character compact id of URL-safe characters that starts with a letter', () => {
     const id = newId();
-    expect(id).toHaveLength(36);
-    expect(id).toMatch(UUID_V7);
+    expect(id).toMatch(COMPACT);
+    expect(id[0]).toMatch(/[A-Za-z]/);
+    expect(idFormatOf(id)).toBe('compact');
+    expect(encodeURIComponent(id)).toBe(id);
   });
 
-  it('carries the given time in the first 48 bits', () => {
+  it('carries the given time in its first 7 characters', () => {
     const now = Date.now() + 60_000; // later than any id made so far, so the monotonic clamp does not apply
     expect(timestampOf(newId(now))).toBe(now);
   });
@@ -34,55 +53,71 @@ describe('newId', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
-  it('refuses a time UUIDv7 cannot hold', () => {
+  it('refuses a time 7 digits cannot hold (after the year 2109)', () => {
     expect(() => newId(-1)).toThrow(RangeError);
-    expect(() => newId(2 ** 48)).toThrow(RangeError);
+    expect(() => newId(64 ** 7)).toThrow(RangeError);
     expect(() => newId(1.5)).toThrow(RangeError);
   });
 });
 
-describe('deterministicId', () => {
+describe.each(['compact', 'uuid'] as const)('deterministicId (%s)', (format) => {
   const time = Date.UTC(2024, 0, 15);
+  const shape = format === 'compact' ? COMPACT : UUID_V7;
+  const stampOf = format === 'compact' ? timestampOf : uuidTimestampOf;
 
   it('gives the same id for the same time and parts', () => {
-    expect(deterministicId(time, 'job-1', 'row-7', 'contact')).toBe(deterministicId(time, 'job-1', 'row-7', 'contact'));
+    expect(deterministicId(format, time, 'job-1', 'row-7', 'contact')).toBe(deterministicId(format, time, 'job-1', 'row-7', 'contact'));
   });
 
-  it('is a UUIDv7 carrying the given time', () => {
-    const id = deterministicId(time, 'job-1');
-    expect(id).toMatch(UUID_V7);
-    expect(timestampOf(id)).toBe(time);
+  it('has the format and carries the given time', () => {
+    const id = deterministicId(format, time, 'job-1');
+    expect(id).toMatch(shape);
+    expect(idFormatOf(id)).toBe(format);
+    expect(stampOf(id)).toBe(time);
   });
 
   it('gives different ids when the parts differ, including only in how they are split', () => {
     const ids = [
-      deterministicId(time, 'job-1', 'row-7'),
-      deterministicId(time, 'job-1', 'row-8'),
-      deterministicId(time, 'job-1row-7'),
-      deterministicId(time, 'job-1r', 'ow-7'),
-      deterministicId(time, 'job-1', 'row-7', ''),
+      deterministicId(format, time, 'job-1', 'row-7'),
+      deterministicId(format, time, 'job-1', 'row-8'),
+      deterministicId(format, time, 'job-1row-7'),
+      deterministicId(format, time, 'job-1r', 'ow-7'),
+      deterministicId(format, time, 'job-1', 'row-7', ''),
     ];
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('does not collide across many similar inputs', () => {
-    const ids = new Set(Array.from({ length: 20_000 }, (_, row) => deterministicId(time, 'job-1', String(row))));
+    const ids = new Set(Array.from({ length: 20_000 }, (_, row) => deterministicId(format, time, 'job-1', String(row))));
     expect(ids.size).toBe(20_000);
   });
 
   it('differs from ids of the same parts at another time only in the timestamp', () => {
-    const a = deterministicId(time, 'x');
-    const b = deterministicId(time + 1, 'x');
-    expect(a.slice(13)).toBe(b.slice(13));
+    const cut = format === 'compact' ? 7 : 13;
+    const a = deterministicId(format, time, 'x');
+    const b = deterministicId(format, time + 1, 'x');
+    expect(a.slice(cut)).toBe(b.slice(cut));
     expect(a).not.toBe(b);
   });
 });
 
+describe('sequencedId (compact)', () => {
+  it('keeps 200,000 contacts of one job apart and in sequence order', () => {
+    const time = Date.UTC(2026, 5, 1);
+    const ids = Array.from({ length: 200_000 }, (_, n) => sequencedId('compact', time, n, 'job', 'contact', `p${n}@x.example`));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) throw new Error(`ids ${i - 1} and ${i} are out of order`);
+  });
+});
+
 describe('fieldIdFrom', () => {
-  it('makes 13 characters from an id, the same each time, and keeps 20,000 new fields apart', () => {
-    const id = deterministicId(Date.UTC(2026, 0, 1), 'job', 'field', 'contact', 'tier');
-    expect(fieldIdFrom(id)).toMatch(/^f[0-9a-f]{12}$/);
-    expect(fieldIdFrom(id)).toBe(fieldIdFrom(deterministicId(Date.UTC(2026, 0, 1), 'job', 'field', 'contact', 'tier')));
+  it.each(['compact', 'uuid'] as const)('makes 13 characters from a %s id, the same each time', (format) => {
+    const id = deterministicId(format, Date.UTC(2026, 0, 1), 'job', 'field', 'contact', 'tier');
+    expect(fieldIdFrom(id)).toMatch(format === 'compact' ? /^f[-0-9A-Za-z_]{12}$/ : /^f[0-9a-f]{12}$/);
+    expect(fieldIdFrom(id)).toBe(fieldIdFrom(deterministicId(format, Date.UTC(2026, 0, 1), 'job', 'field', 'contact', 'tier')));
+  });
+
+  it('keeps 20,000 new fields apart', () => {
     const made = new Set(Array.from({ length: 20_000 }, () => fieldIdFrom(newId())));
     expect(made.size).toBe(20_000);
   });

@@ -13,6 +13,8 @@ export class StatementCounter {
   private counts: StatementCounts = { total: 0, reads: 0, writes: 0, recordWrites: 0, ddl: 0, maxStatementBytes: 0, sqlMs: 0 };
   /** Set by tests and the benchmark to see every statement's rows as they come back. */
   onResult: ((sql: string, rows: readonly unknown[]) => void) | null = null;
+  /** Set by the benchmark's profile to see how long each statement waited. */
+  onTimed: ((sql: string, ms: number) => void) | null = null;
   /**
    * Set by tests to make the store die at a chosen statement, as a crashed process would: that statement and
    * every later one fail until `revive()`.
@@ -62,7 +64,9 @@ class CountingConnection implements DatabaseConnection {
       this.counter.onResult?.(query.sql, result.rows);
       return result;
     } finally {
-      this.counter.timed(performance.now() - started);
+      const ms = performance.now() - started;
+      this.counter.timed(ms);
+      this.counter.onTimed?.(query.sql, ms);
     }
   }
   streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {

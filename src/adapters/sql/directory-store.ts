@@ -234,8 +234,13 @@ async function pageById<T extends 'contacts' | 'companies'>(engine: SqlEngine, t
   return rows as unknown as Database[T][];
 }
 
+/** The JSON path of a custom value: its field's id, quoted, keeping only the characters ids are made of. */
+export function customValuePath(fieldId: string): string {
+  return `$."${fieldId.replace(/[^A-Za-z0-9_-]/g, '')}"`;
+}
+
 function jsonValue(engine: SqlEngine, fieldId: string) {
-  const path = `$."${fieldId.replace(/[^A-Za-z0-9-]/g, '')}"`;
+  const path = customValuePath(fieldId);
   return engine.dialect === 'mysql' ? sql<string>`JSON_UNQUOTE(JSON_EXTRACT(custom, ${path}))` : sql<string>`json_extract(custom, ${path})`;
 }
 

@@ -7,7 +7,7 @@ import { isExternalIdField } from '../../domain/external-id';
 import { chunkKeys } from './batching';
 import { prefixUpperBound } from './like';
 import { insertRows } from './upsert';
-import { rethrowDuplicate } from './directory-store';
+import { customValuePath, rethrowDuplicate } from './directory-store';
 import type { SqlEngine } from './engine';
 import { fromField, fromLink, fromNote, parseJson, toField, toLink, toNote } from './rows';
 import type { AuditLogTable } from './schema';
@@ -105,10 +105,6 @@ export function makeNotes(engine: SqlEngine): Notes {
   };
 }
 
-function customPath(fieldId: string): string {
-  return `$."${fieldId.replace(/[^A-Za-z0-9-]/g, '')}"`;
-}
-
 /** Records per range of a whole-table pass: each statement touches at most this many rows. */
 export const TABLE_PASS_ROWS = 10_000;
 
@@ -133,7 +129,7 @@ export function makeCustomFields(engine: SqlEngine): CustomFields {
   };
   const table = (entity: string) => (entity === 'contact' ? 'contacts' : 'companies') as 'contacts' | 'companies';
   const hasValue = (fieldId: string) =>
-    engine.dialect === 'mysql' ? sql<SqlBool>`JSON_CONTAINS_PATH(custom, 'one', ${customPath(fieldId)})` : sql<SqlBool>`json_type(custom, ${customPath(fieldId)}) IS NOT NULL`;
+    engine.dialect === 'mysql' ? sql<SqlBool>`JSON_CONTAINS_PATH(custom, 'one', ${customValuePath(fieldId)})` : sql<SqlBool>`json_type(custom, ${customValuePath(fieldId)}) IS NOT NULL`;
   return {
     async list(entity) {
       let q = db.selectFrom('custom_fields').selectAll();
@@ -168,7 +164,7 @@ export function makeCustomFields(engine: SqlEngine): CustomFields {
     },
     async dropValues(field) {
       // One bounded UPDATE per range of ids instead of one JSON_REMOVE over the whole table (Forge: 10 s per write).
-      const remove = engine.dialect === 'mysql' ? sql<string>`JSON_REMOVE(custom, ${customPath(field.id)})` : sql<string>`json_remove(custom, ${customPath(field.id)})`;
+      const remove = engine.dialect === 'mysql' ? sql<string>`JSON_REMOVE(custom, ${customValuePath(field.id)})` : sql<string>`json_remove(custom, ${customValuePath(field.id)})`;
       let n = 0;
       for await (const range of idRanges(table(field.entity))) {
         const result = await inRange(db.updateTable(table(field.entity)).set({ custom: remove }), range).where(hasValue(field.id)).executeTakeFirst();

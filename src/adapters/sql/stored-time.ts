@@ -4,7 +4,8 @@
 // Stored times compare as the times do, under the binary collation every engine here uses, and every one sorts after
 // every ISO time (`~` after digits): rows written before keep their ISO times, which are older, so ordering by the
 // column stays in time order across both. A time this form cannot hold exactly is stored as it came.
-const DIGITS = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+import { fromOrderedDigits, toOrderedDigits } from '../../domain/ordered-digits';
+
 const WIDTH = 7;
 const LIMIT = 64 ** WIDTH;
 export const STORED_TIME_PREFIX = '~';
@@ -34,22 +35,11 @@ export function fromStoredTime(stored: string): string {
 function encode(iso: string): string {
   const ms = Date.parse(iso);
   if (!Number.isInteger(ms) || ms < 0 || ms >= LIMIT || new Date(ms).toISOString() !== iso) return iso;
-  let out = '';
-  let rest = ms;
-  for (let i = 0; i < WIDTH; i++) {
-    out = DIGITS[rest % 64]! + out;
-    rest = Math.floor(rest / 64);
-  }
-  return STORED_TIME_PREFIX + out;
+  return STORED_TIME_PREFIX + toOrderedDigits(ms, WIDTH);
 }
 
 function decode(stored: string): string {
   if (!stored.startsWith(STORED_TIME_PREFIX) || stored.length !== WIDTH + 1) return stored;
-  let ms = 0;
-  for (let i = 1; i <= WIDTH; i++) {
-    const digit = DIGITS.indexOf(stored[i]!);
-    if (digit < 0) return stored;
-    ms = ms * 64 + digit;
-  }
-  return new Date(ms).toISOString();
+  const ms = fromOrderedDigits(stored.slice(1));
+  return ms === null ? stored : new Date(ms).toISOString();
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors';
 import { fieldNameKey } from '../../domain/custom-fields';
 import { isExternalIdField, isExternalIdFieldName } from '../../domain/external-id';
 import { wouldCreateCycle } from '../../domain/hierarchy';
-import { deterministicId, fieldIdFrom, sequencedId } from '../../domain/ids';
+import { deterministicId, fieldIdFrom, idFormatOf, sequencedId, type IdFormat } from '../../domain/ids';
 import { companyNameKey } from '../../domain/normalise';
 import type { AuditEntry, FieldChanges, StagedRow, Store, StoredImportIssue } from '../../domain/ports';
 import type { Company, Contact, CustomField, Membership } from '../../domain/records';
@@ -107,6 +107,7 @@ const COMPANY_KEYS = ['name', 'domains', 'parentId'] as const;
 class JobRun {
   private readonly actor: string;
   private readonly timeMs: number;
+  private readonly idFormat: IdFormat;
   private fields = new Map<string, CustomField>();
   /** The row of this file that named each company, for warnings about later rows that name it differently. */
   private readonly namedAt = new Map<string, number>();
@@ -120,6 +121,7 @@ class JobRun {
   ) {
     this.actor = importActor(job.id);
     this.timeMs = Date.parse(job.createdAt);
+    this.idFormat = idFormatOf(job.id);
   }
 
   get current(): ImportJob {
@@ -134,7 +136,7 @@ class JobRun {
   }
 
   private id(...parts: string[]): string {
-    return deterministicId(this.timeMs, this.job.id, ...parts);
+    return deterministicId(this.idFormat, this.timeMs, this.job.id, ...parts);
   }
 
   private get chunkRows(): number {
@@ -615,7 +617,7 @@ class JobRun {
       const before = stored.get(email) ?? null;
       // New contacts are numbered in the order this pass meets them (email order, as the email index is written), so
       // their ids ascend: appended to every index keyed by them. The same step run again numbers them the same.
-      const contactId = before?.id ?? sequencedId(this.timeMs, state.contactsInFile, this.job.id, 'contact', email);
+      const contactId = before?.id ?? sequencedId(this.idFormat, this.timeMs, state.contactsInFile, this.job.id, 'contact', email);
       // A contact the job creates has no history entry; its memberships go with it on undo.
       const created = before === null;
       const plan = planContact(before, merged, mode, () => ({ id: contactId, version: 1, createdAt: now, createdBy: this.actor, updatedAt: now, updatedBy: this.actor }));

@@ -1,6 +1,6 @@
 // Undo of a finished import: restores previous values and removes what the job created, unless edited since.
 import { AppError } from '../../domain/errors';
-import { idRangeOfMillisecond } from '../../domain/ids';
+import { idFormatOf, idRangeOfMillisecond } from '../../domain/ids';
 import type { AuditEntry, Store } from '../../domain/ports';
 import type { Company, Contact, Id, Membership } from '../../domain/records';
 import { IMPORT_CHUNK_ROWS, IMPORT_LOCK, IMPORT_LOCK_TTL_MS, importActor, loadJob, saveJob, type ImportJob } from './job-model';
@@ -147,7 +147,7 @@ async function removeContacts(store: Store, ids: Id[]): Promise<void> {
  * Memberships go with a removed contact; a removed company takes its domains and memberships with it.
  */
 async function undoCreated(store: Store, kind: 'contact' | 'company', job: ImportJob, undo: Undo, now: string, limit: number): Promise<Id | null> {
-  const ids = idRangeOfMillisecond(Date.parse(job.createdAt));
+  const ids = idRangeOfMillisecond(idFormatOf(job.id), Date.parse(job.createdAt));
   const importer = importActor(job.id);
   const records: (Contact | Company)[] = kind === 'contact' ? await store.contacts.createdIn(ids, importer, undo.after, limit) : await store.companies.createdIn(ids, importer, undo.after, limit);
   const removals: Id[] = [];

@@ -5,38 +5,58 @@ import { getRecordHistory } from '../../../src/application/get-record-history';
 import { processUndo, startUndo } from '../../../src/application/import/undo-import';
 import { updateContact } from '../../../src/application/update-contact';
 import { companyInputSchema } from '../../../src/domain/schemas';
-import { deterministicId, idRangeOfMillisecond, newId, sequencedId } from '../../../src/domain/ids';
-import { csv, depsFor, runImport } from '../../support/import-harness';
+import { deterministicId, idFormatOf, idRangeOfMillisecond, newId, sequencedId } from '../../../src/domain/ids';
+import { bytesOf, csv, depsFor, runImport } from '../../support/import-harness';
+import { importFile } from '../../../src/application/import/import-file';
+import { importOptionsSchema } from '../../../src/application/import/job-model';
+import { startImport } from '../../../src/application/import/start-import';
 import { engines } from '../../support/engines';
 import { admin, agent, openWorld, viewer, type TestWorld } from '../../support/use-case-deps';
 
 const FILE = csv('Email,First name,Company,Website,Role', 'ada@acme.example,Ada,Acme,acme.example,Buyer', 'bob@acme.example,Bob,Acme,acme.example,', 'cy@globex.example,Cy,Globex,globex.example,CTO');
 
-describe('idRangeOfMillisecond', () => {
-  it('holds every id made in that millisecond, random or derived, and none of the next or previous one', () => {
-    const ms = Date.parse('2026-03-01T10:00:00.123Z');
-    const { from, to } = idRangeOfMillisecond(ms);
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const COMPACT = /^[-0-9A-Za-z_]{20}$/;
+
+describe.each([['compact', COMPACT], ['uuid', UUID_V7]] as const)('ids of the %s format', (format, shape) => {
+  const ms = Date.parse('2026-03-01T10:00:00.123Z');
+
+  it('idRangeOfMillisecond holds every id made in that millisecond and none of the next or previous one', () => {
+    const { from, to } = idRangeOfMillisecond(format, ms);
     const inside = (id: string) => id >= from && id < to;
     for (let i = 0; i < 50; i++) {
-      expect(inside(deterministicId(ms, 'job', String(i)))).toBe(true);
-      expect(inside(deterministicId(ms + 1, 'job', String(i)))).toBe(false);
-      expect(inside(deterministicId(ms - 1, 'job', String(i)))).toBe(false);
+      expect(inside(deterministicId(format, ms, 'job', String(i)))).toBe(true);
+      expect(inside(sequencedId(format, ms, i * 977, 'job', String(i)))).toBe(true);
+      expect(inside(deterministicId(format, ms + 1, 'job', String(i)))).toBe(false);
+      expect(inside(deterministicId(format, ms - 1, 'job', String(i)))).toBe(false);
     }
     expect(inside(newId(ms + 5))).toBe(false);
   });
-});
 
-describe('sequencedId', () => {
-  it('sorts by sequence within one millisecond, stays in its range, and gives the same id for the same input', () => {
-    const ms = Date.parse('2026-03-01T10:00:00.123Z');
-    const { from, to } = idRangeOfMillisecond(ms);
-    const ids = [0, 1, 2, 255, 256, 65_535, 65_536, 4_194_303, 4_194_304, 1_048_576 * 16, 2 ** 34 - 1].map((n) => sequencedId(ms, n, 'job', `e${n}`));
+  it('sequencedId sorts by sequence within one millisecond, stays in its range, and gives the same id for the same input', () => {
+    const { from, to } = idRangeOfMillisecond(format, ms);
+    const ids = [0, 1, 2, 63, 64, 255, 256, 65_535, 65_536, 4_194_303, 4_194_304, 1_048_576 * 16, 2 ** 34 - 1].map((n) => sequencedId(format, ms, n, 'job', `e${n}`));
     expect([...ids].sort()).toEqual(ids);
     for (const id of ids) expect(id >= from && id < to).toBe(true);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(sequencedId(ms, 7, 'job', 'a@x')).toBe(sequencedId(ms, 7, 'job', 'a@x'));
-    expect(sequencedId(ms, 7, 'job', 'a@x')).not.toBe(sequencedId(ms, 7, 'job', 'b@x'));
-    expect(() => sequencedId(ms, 2 ** 34, 'job')).toThrow(RangeError);
+    for (const id of ids) expect(id).toMatch(shape);
+    expect(sequencedId(format, ms, 7, 'job', 'a@x')).toBe(sequencedId(format, ms, 7, 'job', 'a@x'));
+    expect(sequencedId(format, ms, 7, 'job', 'a@x')).not.toBe(sequencedId(format, ms, 7, 'job', 'b@x'));
+    expect(() => sequencedId(format, ms, 2 ** 34, 'job')).toThrow(RangeError);
+  });
+});
+
+describe('ids of the two formats side by side', () => {
+  it('never share a range, and compact ids sort after UUIDs made before them', () => {
+    const ms = Date.parse('2026-03-01T10:00:00.123Z');
+    const compact = idRangeOfMillisecond('compact', ms);
+    const uuid = idRangeOfMillisecond('uuid', ms);
+    const ids = Array.from({ length: 200 }, (_, i) => [deterministicId('compact', ms, String(i)), deterministicId('uuid', ms, String(i))] as const);
+    for (const [c, u] of ids) {
+      expect(u >= compact.from && u < compact.to).toBe(false);
+      expect(c >= uuid.from && c < uuid.to).toBe(false);
+      expect(c > u).toBe(true);
+    }
+    expect(newId() > deterministicId('uuid', Date.now() + 3_600_000, 'later')).toBe(true);
   });
 });
 
@@ -88,7 +108,7 @@ describe.each(engines())('records an import creates, on $name', (factory) => {
     const [ada] = await deps.store.contacts.findByEmails(['ada@acme.example']);
     await updateContact(deps, agent, { id: ada!.id, version: 1, jobTitle: 'Countess' });
     // A contact someone else made in the job's millisecond: its id is in the range, its creator is not the job.
-    const neighbour = deterministicId(Date.parse(job.createdAt), 'someone else');
+    const neighbour = deterministicId(idFormatOf(job.id), Date.parse(job.createdAt), 'someone else');
     await deps.store.contacts.insert({
       id: neighbour, email: 'dee@other.example', firstName: 'Dee', lastName: '', displayName: 'Dee', phone: '', jobTitle: '', custom: {},
       version: 1, createdAt: job.createdAt, createdBy: admin.accountId, updatedAt: job.createdAt, updatedBy: admin.accountId,
@@ -124,5 +144,44 @@ describe.each(engines())('records an import creates, on $name', (factory) => {
     expect(undone.report?.undo?.skipped).toEqual([`company ${group!.id}: still has 1 subsidiary(ies) the undo keeps, left as it is`]);
     expect((await deps.store.companies.search({ limit: 10 })).items.map((c) => c.name).sort()).toEqual(['Group', 'Hand Made']);
     expect((await deps.store.companies.find(handMade.id))?.parentId).toBe(group!.id);
+  });
+
+  it('a job begun before compact ids (its id a UUID) goes on making UUIDs, and its undo finds them in its UUID range', async () => {
+    const { deps } = world;
+    const importDeps = depsFor(deps.store);
+    // A job as an install from before compact ids left it, still staging its file: the same job with a UUIDv7 id.
+    const { job: draft } = await startImport(importDeps, 'admin-1', { fileName: 'test.csv', headers: FILE.split('\n')[0]!.split(','), options: importOptionsSchema.parse({}), dryRun: true });
+    const legacyId = deterministicId('uuid', Date.parse(draft.createdAt), 'a job from before');
+    expect(idFormatOf(legacyId)).toBe('uuid');
+    await deps.store.importJobs.insert({ ...draft, id: legacyId, dryRun: false });
+
+    const job = await importFile(importDeps, 'admin-1', { fileName: 'test.csv', bytes: bytesOf(FILE), options: importOptionsSchema.parse({}), dryRun: false, resumeJobId: legacyId });
+    expect(job.report).toMatchObject({ contacts: { created: 3 }, companies: { created: 2 } });
+    const range = idRangeOfMillisecond('uuid', Date.parse(job.createdAt));
+    const ids = [...(await deps.store.contacts.search({ limit: 10 })).items, ...(await deps.store.companies.search({ limit: 10 })).items].map((r) => r.id);
+    expect(ids).toHaveLength(5);
+    for (const id of ids) {
+      expect(id).toMatch(UUID_V7);
+      expect(id >= range.from && id < range.to).toBe(true);
+    }
+
+    const undoDeps = depsFor(deps.store, Date.parse('2026-04-01T00:00:00Z'));
+    await startUndo(undoDeps, legacyId);
+    const undone = await processUndo(undoDeps, legacyId);
+    expect(undone.report?.undo).toMatchObject({ removed: 5, skipped: [] });
+    expect((await deps.store.contacts.search({ limit: 10 })).items).toEqual([]);
+  });
+
+  it('a new job makes compact ids: 20 characters in the range of its millisecond', async () => {
+    const { deps } = world;
+    const job = await runImport(depsFor(deps.store), FILE);
+    expect(idFormatOf(job.id)).toBe('compact');
+    const range = idRangeOfMillisecond('compact', Date.parse(job.createdAt));
+    const ids = [...(await deps.store.contacts.search({ limit: 10 })).items, ...(await deps.store.companies.search({ limit: 10 })).items].map((r) => r.id);
+    expect(ids).toHaveLength(5);
+    for (const id of ids) {
+      expect(id).toMatch(COMPACT);
+      expect(id >= range.from && id < range.to).toBe(true);
+    }
   });
 });
