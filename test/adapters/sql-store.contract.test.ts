@@ -93,6 +93,19 @@ describe.each(engines())('SQL store on $name', (factory) => {
     expect((await on.store.contacts.search({ custom: { fieldId: 'f1', value: 'Gold' }, limit: 5 })).items.map((x) => x.id)).toEqual([c.id]);
   });
 
+  it('finds stored contacts among hundreds of emails, and answers a list of unknown emails with one probe', async () => {
+    // Beyond U+FFFF: JavaScript orders the surrogate pair before U+FFFD, UTF-8 (and binary collation) after it.
+    const emoji = 'zz\u{1F600}@emoji.test';
+    await on.store.contacts.insert(aContact({ email: emoji }));
+    const asked = [...Array.from({ length: 150 }, (_, i) => `p${i}@many.test`), 'zz\uFFFD@emoji.test', emoji];
+    expect((await on.store.contacts.findByEmails(asked)).map((c) => c.email)).toEqual([emoji]);
+    await on.store.contacts.insert(aContact({ email: 'p42@many.test' }));
+    expect((await on.store.contacts.findByEmails(asked)).map((c) => c.email).sort()).toEqual(['p42@many.test', emoji].sort());
+    const before = on.engine.counter.snapshot().total;
+    expect(await on.store.contacts.findByEmails(Array.from({ length: 150 }, (_, i) => `new${i}@unknown.test`))).toEqual([]);
+    expect(on.engine.counter.snapshot().total - before).toBe(1);
+  });
+
   it('finds, filters and drops custom values under field ids of every id character (- _ digits, both cases)', async () => {
     const fieldId = 'f-09AZ_az-_Zz';
     await on.store.fields.insert({ id: fieldId, entity: 'contact', name: 'Odd Id', nameKey: 'odd id', type: 'text', options: [], createdAt: '2026-01-01T00:00:00.000Z' });
