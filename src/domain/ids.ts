@@ -93,12 +93,13 @@ export function sequencedId(format: IdFormat, timeMs: number, sequence: number, 
 }
 
 /**
- * A custom field's id, made from a new or derived record id: `f` and the id's last 12 characters (its random or hashed
- * part; a UUID's last 12 hex digits). Every record stores its values under their field's id, so a long id was paid on
- * each value. Only fields need never sort or range by time; 48 or more bits keep a few hundred fields apart.
+ * A custom field's id, made from a new or derived record id: `f` and the id's last 8 characters (48 random or hashed
+ * bits; of a UUID, its last 12 hex digits). Every record stores each of its values under its field's id, so each
+ * character is paid once per value per record. Only fields need never sort or range by time; 48 bits keep a few
+ * hundred fields apart.
  */
 export function fieldIdFrom(id: string): string {
-  return `f${(UUID_SHAPE.test(id) ? id.replace(/-/g, '') : id).slice(-12)}`;
+  return UUID_SHAPE.test(id) ? `f${id.slice(-12)}` : `f${id.slice(-8)}`;
 }
 
 /**

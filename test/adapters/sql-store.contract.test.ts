@@ -97,12 +97,12 @@ describe.each(engines())('SQL store on $name', (factory) => {
     // Beyond U+FFFF: JavaScript orders the surrogate pair before U+FFFD, UTF-8 (and binary collation) after it.
     const emoji = 'zz\u{1F600}@emoji.test';
     await on.store.contacts.insert(aContact({ email: emoji }));
-    const asked = [...Array.from({ length: 150 }, (_, i) => `p${i}@many.test`), 'zz\uFFFD@emoji.test', emoji];
+    const asked = [...Array.from({ length: 150 }, (_, i) => `q${i}@probe.test`), 'zz\uFFFD@emoji.test', emoji];
     expect((await on.store.contacts.findByEmails(asked)).map((c) => c.email)).toEqual([emoji]);
-    await on.store.contacts.insert(aContact({ email: 'p42@many.test' }));
-    expect((await on.store.contacts.findByEmails(asked)).map((c) => c.email).sort()).toEqual(['p42@many.test', emoji].sort());
+    await on.store.contacts.insert(aContact({ email: 'q42@probe.test' }));
+    expect((await on.store.contacts.findByEmails(asked)).map((c) => c.email).sort()).toEqual(['q42@probe.test', emoji].sort());
     const before = on.engine.counter.snapshot().total;
-    expect(await on.store.contacts.findByEmails(Array.from({ length: 150 }, (_, i) => `new${i}@unknown.test`))).toEqual([]);
+    expect(await on.store.contacts.findByEmails(Array.from({ length: 150 }, (_, i) => `zzz-unknown-${i}@probe.test`))).toEqual([]);
     expect(on.engine.counter.snapshot().total - before).toBe(1);
   });
 

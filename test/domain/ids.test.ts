@@ -111,9 +111,9 @@ describe('sequencedId (compact)', () => {
 });
 
 describe('fieldIdFrom', () => {
-  it.each(['compact', 'uuid'] as const)('makes 13 characters from a %s id, the same each time', (format) => {
+  it.each(['compact', 'uuid'] as const)('makes 9 characters from a compact id (13 from a UUID), the same each time (%s)', (format) => {
     const id = deterministicId(format, Date.UTC(2026, 0, 1), 'job', 'field', 'contact', 'tier');
-    expect(fieldIdFrom(id)).toMatch(format === 'compact' ? /^f[-0-9A-Za-z_]{12}$/ : /^f[0-9a-f]{12}$/);
+    expect(fieldIdFrom(id)).toMatch(format === 'compact' ? /^f[-0-9A-Za-z_]{8}$/ : /^f[0-9a-f]{12}$/);
     expect(fieldIdFrom(id)).toBe(fieldIdFrom(deterministicId(format, Date.UTC(2026, 0, 1), 'job', 'field', 'contact', 'tier')));
   });
 

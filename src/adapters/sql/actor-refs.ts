@@ -2,8 +2,9 @@
 //
 // Every record carried its actors in full: `import:<job id>` or an Atlassian account id is 24-43 bytes, three times
 // per imported contact (its creator and last editor, its membership's creator), about an eighth of what a contact
-// costs. A record now stores `~` and 8 characters of the actor's SHA-256 (base64url): the same actor always gets the
-// same reference, so writing needs no id handed out, and `actors` maps it back. A reference `actors` holds for
+// costs. A record now stores `~` and 6 characters of the actor's SHA-256 (base64url, 36 bits): the same actor always
+// gets the same reference, so writing needs no id handed out, and `actors` maps it back. Rows written before kept 8
+// characters; those references stay in `actors`, are read back the same way and are among an actor's forms(). A reference `actors` holds for
 // another actor (a collision, or an account closed since) is never used: that actor is stored in full, as every row
 // written before this table existed still is. Readers accept both forms.
 import { createHash } from 'node:crypto';
@@ -14,7 +15,9 @@ import { fromStoredTime } from './stored-time';
 import { insertRows } from './upsert';
 
 export const ACTOR_REF_PREFIX = '~';
-const REF_CHARS = 8;
+const REF_CHARS = 6;
+/** The length references had before: rows that hold one are still decoded and found. */
+const LEGACY_REF_CHARS = 8;
 /**
  * How far a record's time may run ahead of its actor's `seen_at` before a write moves it on: `seen_at` is the latest
  * time the app stored something with that account, what personal-data reports send as updatedAt.
@@ -22,8 +25,8 @@ const REF_CHARS = 8;
 const SEEN_REFRESH_MS = 24 * 3_600_000;
 const KEYS_PER_READ = 1000;
 
-export function actorRef(actor: string): string {
-  return ACTOR_REF_PREFIX + createHash('sha256').update(actor, 'utf8').digest('base64url').slice(0, REF_CHARS);
+export function actorRef(actor: string, chars: number = REF_CHARS): string {
+  return ACTOR_REF_PREFIX + createHash('sha256').update(actor, 'utf8').digest('base64url').slice(0, chars);
 }
 
 export const isActorRef = (stored: string): boolean => stored.startsWith(ACTOR_REF_PREFIX);
@@ -131,9 +134,10 @@ export function makeActorRefs(engine: SqlEngine, clock: () => number = Date.now)
     },
     async forms(actor) {
       const now = clock();
-      const ref = actorRef(actor);
-      if (known(ref, now) === undefined) await read([ref], now);
-      return known(ref, now)?.actor === actor ? [actor, ref] : [actor];
+      const refs = [actorRef(actor), actorRef(actor, LEGACY_REF_CHARS)];
+      const missing = refs.filter((ref) => known(ref, now) === undefined);
+      if (missing.length > 0) await read(missing, now);
+      return [actor, ...refs.filter((ref) => known(ref, now)?.actor === actor)];
     },
   };
 }
