@@ -146,6 +146,18 @@ describe.each(engines())('records an import creates, on $name', (factory) => {
     expect((await deps.store.companies.find(handMade.id))?.parentId).toBe(group!.id);
   });
 
+  /** Every contact and company has an id of `format` in the range of the job's millisecond. */
+  async function expectRecordIdsOf(job: { createdAt: string }, format: 'compact' | 'uuid', count: number): Promise<void> {
+    const { store } = world.deps;
+    const range = idRangeOfMillisecond(format, Date.parse(job.createdAt));
+    const ids = [...(await store.contacts.search({ limit: 10 })).items, ...(await store.companies.search({ limit: 10 })).items].map((r) => r.id);
+    expect(ids).toHaveLength(count);
+    for (const id of ids) {
+      expect(id).toMatch(format === 'compact' ? COMPACT : UUID_V7);
+      expect(id >= range.from && id < range.to).toBe(true);
+    }
+  }
+
   it('a job begun before compact ids (its id a UUID) goes on making UUIDs, and its undo finds them in its UUID range', async () => {
     const { deps } = world;
     const importDeps = depsFor(deps.store);
@@ -157,13 +169,7 @@ describe.each(engines())('records an import creates, on $name', (factory) => {
 
     const job = await importFile(importDeps, 'admin-1', { fileName: 'test.csv', bytes: bytesOf(FILE), options: importOptionsSchema.parse({}), dryRun: false, resumeJobId: legacyId });
     expect(job.report).toMatchObject({ contacts: { created: 3 }, companies: { created: 2 } });
-    const range = idRangeOfMillisecond('uuid', Date.parse(job.createdAt));
-    const ids = [...(await deps.store.contacts.search({ limit: 10 })).items, ...(await deps.store.companies.search({ limit: 10 })).items].map((r) => r.id);
-    expect(ids).toHaveLength(5);
-    for (const id of ids) {
-      expect(id).toMatch(UUID_V7);
-      expect(id >= range.from && id < range.to).toBe(true);
-    }
+    await expectRecordIdsOf(job, 'uuid', 5);
 
     const undoDeps = depsFor(deps.store, Date.parse('2026-04-01T00:00:00Z'));
     await startUndo(undoDeps, legacyId);
@@ -176,12 +182,6 @@ describe.each(engines())('records an import creates, on $name', (factory) => {
     const { deps } = world;
     const job = await runImport(depsFor(deps.store), FILE);
     expect(idFormatOf(job.id)).toBe('compact');
-    const range = idRangeOfMillisecond('compact', Date.parse(job.createdAt));
-    const ids = [...(await deps.store.contacts.search({ limit: 10 })).items, ...(await deps.store.companies.search({ limit: 10 })).items].map((r) => r.id);
-    expect(ids).toHaveLength(5);
-    for (const id of ids) {
-      expect(id).toMatch(COMPACT);
-      expect(id >= range.from && id < range.to).toBe(true);
-    }
+    await expectRecordIdsOf(job, 'compact', 5);
   });
 });
