@@ -239,6 +239,16 @@ class JobRun {
     return started;
   }
 
+  /**
+   * Staged rows with their validation, done as soon as the rows arrive: for a page read ahead, while this process
+   * waits for the current chunk's writes. It depends only on the rows, the job's columns and its fields, fixed once
+   * the job runs.
+   */
+  private async validatedRows(read: Promise<StagedRow[]>): Promise<{ staged: StagedRow[]; validated: Validated[] }> {
+    const staged = await read;
+    return { staged, validated: validateStaged(this.job, this.fields, staged) };
+  }
+
   /** The read started ahead under `key`, or `read()` now. */
   private takeAhead<T>(key: string, read: () => Promise<T>): Promise<T> {
     const started = this.available.get(key) as Promise<T> | undefined;
@@ -334,8 +344,8 @@ class JobRun {
 
   private async companiesChunk(): Promise<void> {
     const state = this.job.state;
-    const rowsAfter = (rowNo: number) => () => this.store.importJobs.rowsInFileOrder(this.job.id, rowNo, this.chunkRows);
-    const staged = await this.takeAhead(`file:${state.companyPass}:${state.rowCursor}`, rowsAfter(state.rowCursor));
+    const rowsAfter = (rowNo: number) => () => this.validatedRows(this.store.importJobs.rowsInFileOrder(this.job.id, rowNo, this.chunkRows));
+    const { staged, validated } = await this.takeAhead(`file:${state.companyPass}:${state.rowCursor}`, rowsAfter(state.rowCursor));
     if (staged.length === this.chunkRows) {
       const next = staged[staged.length - 1]!.rowNo;
       void this.readAhead(`file:${state.companyPass}:${next}`, rowsAfter(next));
@@ -354,7 +364,6 @@ class JobRun {
     }
     const pass = state.companyPass;
     const chunkKey = `${pass === 'domains' ? 'r' : 'n'}${state.rowCursor}`;
-    const validated = validateStaged(this.job, this.fields, staged);
     // Validation problems are recorded once, by the first pass.
     const issues = pass === 'domains' ? validated.flatMap((v) => v.issues.map((issue) => ({ rowNo: v.staged.rowNo, line: v.staged.lineNo, issue }))) : [];
     if (pass === 'domains' && state.namesPassRows !== null) state.namesPassRows += validated.filter((v) => v.row?.company != null && v.row.company.domains.length === 0).length;
@@ -545,7 +554,9 @@ class JobRun {
   private async contactsChunk(): Promise<void> {
     const state = this.job.state;
     const startedAt = state.emailCursor;
-    let staged = await this.takeAhead(`email:${JSON.stringify(startedAt)}`, () => this.store.importJobs.rowsByEmail(this.job.id, startedAt, this.chunkRows));
+    const rowsFrom = (cursor: typeof startedAt) => () => this.validatedRows(this.store.importJobs.rowsByEmail(this.job.id, cursor, this.chunkRows));
+    const page = await this.takeAhead(`email:${JSON.stringify(startedAt)}`, rowsFrom(startedAt));
+    let staged = page.staged;
     if (staged.length === 0) {
       state.phase = this.job.spec.options.missing === 'report' ? 'missing' : 'cleanup';
       state.rowCursor = 0;
@@ -556,24 +567,28 @@ class JobRun {
     const last = staged[staged.length - 1]!;
     // A full page: rows may follow it.
     const full = staged.length === this.chunkRows;
-    if (full && staged[0]!.emailKey !== last.emailKey) staged = staged.filter((s) => s.emailKey !== last.emailKey);
+    let validatedPage = page.validated;
+    if (full && staged[0]!.emailKey !== last.emailKey) {
+      staged = staged.filter((s) => s.emailKey !== last.emailKey);
+      validatedPage = validatedPage.filter((v) => v.staged.emailKey !== last.emailKey);
+    }
     const chunkLast = staged[staged.length - 1]!;
     // A group cut by the page limit (one contact with more rows than a chunk) resumes mid-group.
     const complete = staged.length < this.chunkRows || staged[0]!.emailKey !== chunkLast.emailKey;
     const nextCursor = { emailKey: chunkLast.emailKey, rowNo: complete ? -1 : chunkLast.rowNo };
     const ahead = this.takeAhead<ContactReads | null>(`records:${JSON.stringify(startedAt)}`, async () => null);
     if (full) {
-      const nextRows = this.readAhead(`email:${JSON.stringify(nextCursor)}`, () => this.store.importJobs.rowsByEmail(this.job.id, nextCursor, this.chunkRows));
+      const nextRows = this.readAhead(`email:${JSON.stringify(nextCursor)}`, rowsFrom(nextCursor));
       // Mid-group, the next chunk's email is this chunk's, whose contact this chunk is about to write: not read early.
       if (complete && nextRows) {
         void this.readAhead(`records:${JSON.stringify(nextCursor)}`, async () => {
-          const rows = (await nextRows) ?? [];
+          const rows = (await nextRows).staged;
           return this.contactReads([...new Set(rows.map((r) => r.emailKey).filter((e) => e !== ''))], rows.map((r) => r.rowNo));
         });
       }
     }
 
-    const validated = validateStaged(this.job, this.fields, staged).filter((v) => v.row?.contact);
+    const validated = validatedPage.filter((v) => v.row?.contact);
     // The companies pass decided each row's company; linking uses exactly that decision, never a new match.
     const rowNos = validated.filter((v) => v.row!.company).map((v) => v.staged.rowNo);
     const emails = [...new Set(validated.map((v) => v.row!.contact!.email))];
