@@ -4,9 +4,9 @@
 // per imported contact (its creator and last editor, its membership's creator), about an eighth of what a contact
 // costs. A record now stores `~` and 6 characters of the actor's SHA-256 (base64url, 36 bits): the same actor always
 // gets the same reference, so writing needs no id handed out, and `actors` maps it back. Rows written before kept 8
-// characters; those references stay in `actors`, are read back the same way and are among an actor's forms(). A reference `actors` holds for
-// another actor (a collision, or an account closed since) is never used: that actor is stored in full, as every row
-// written before this table existed still is. Readers accept both forms.
+// characters; those references stay in `actors`, are read back the same way and are among an actor's forms(). A
+// reference `actors` holds for another actor (a collision, or an account closed since) is never used: that actor is
+// stored in full, as every row written before this table existed still is. Readers accept both forms.
 import { createHash } from 'node:crypto';
 import { chunkKeys, unique } from './batching';
 import type { Entry } from './actor-cache';

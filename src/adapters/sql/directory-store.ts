@@ -182,11 +182,6 @@ function bytesOf(engine: SqlEngine, table: keyof Database) {
   return rowBytes(engine, columns.map((name) => ({ ref: name, name })));
 }
 
-/**
- * Rows of `table` whose `column` is one of `keys`, in reads that stay under Forge SQL's response limit (a record's
- * custom values can be large): each list of keys is bounded, and each response by bytes. `tie` orders the rows of one
- * key (null when the column is unique), so a read cut inside a key goes on after its last row.
- */
 /** Key lists from this size on are probed for any stored key in their range before they are looked up one by one. */
 const PROBE_KEYS = 100;
 
@@ -194,7 +189,7 @@ const PROBE_KEYS = 100;
  * The smallest and largest of `keys` in UTF-8 byte order: the order of the binary collation every engine here compares
  * text by (JavaScript's own order differs for characters beyond U+FFFF).
  */
-export function byteRange(keys: readonly string[]): [string, string] {
+function byteRange(keys: readonly string[]): [string, string] {
   let least = keys[0]!;
   let most = keys[0]!;
   let leastBytes = Buffer.from(least);
@@ -207,6 +202,11 @@ export function byteRange(keys: readonly string[]): [string, string] {
   return [least, most];
 }
 
+/**
+ * Rows of `table` whose `column` is one of `keys`, in reads that stay under Forge SQL's response limit (a record's
+ * custom values can be large): each list of keys is bounded, and each response by bytes. `tie` orders the rows of one
+ * key (null when the column is unique), so a read cut inside a key goes on after its last row.
+ */
 async function rowsWhereIn<T extends keyof Database>(engine: SqlEngine, table: T, column: keyof Database[T] & string, tie: (keyof Database[T] & string) | null, keys: readonly string[]): Promise<Database[T][]> {
   // Kysely's types cannot follow a table chosen at run time: the query is written for one table and holds for all.
   const [c, t] = [column as 'id', tie as 'email' | null];
