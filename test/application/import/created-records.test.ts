@@ -146,6 +146,15 @@ describe.each(engines())('records an import creates, on $name', (factory) => {
     expect((await deps.store.companies.find(handMade.id))?.parentId).toBe(group!.id);
   });
 
+  /** FILE imported by a job as an install from before compact ids left it, still staging: a job with a UUIDv7 id. */
+  async function importAsJobFromBefore() {
+    const importDeps = depsFor(world.deps.store);
+    const { job: draft } = await startImport(importDeps, 'admin-1', { fileName: 'test.csv', headers: FILE.split('\n')[0]!.split(','), options: importOptionsSchema.parse({}), dryRun: true });
+    const legacyId = deterministicId('uuid', Date.parse(draft.createdAt), 'a job from before');
+    await world.deps.store.importJobs.insert({ ...draft, id: legacyId, dryRun: false });
+    return importFile(importDeps, 'admin-1', { fileName: 'test.csv', bytes: bytesOf(FILE), options: importOptionsSchema.parse({}), dryRun: false, resumeJobId: legacyId });
+  }
+
   /** Every contact and company has an id of `format` in the range of the job's millisecond. */
   async function expectRecordIdsOf(job: { createdAt: string }, format: 'compact' | 'uuid', count: number): Promise<void> {
     const { store } = world.deps;
@@ -160,14 +169,9 @@ describe.each(engines())('records an import creates, on $name', (factory) => {
 
   it('a job begun before compact ids (its id a UUID) goes on making UUIDs, and its undo finds them in its UUID range', async () => {
     const { deps } = world;
-    const importDeps = depsFor(deps.store);
-    // A job as an install from before compact ids left it, still staging its file: the same job with a UUIDv7 id.
-    const { job: draft } = await startImport(importDeps, 'admin-1', { fileName: 'test.csv', headers: FILE.split('\n')[0]!.split(','), options: importOptionsSchema.parse({}), dryRun: true });
-    const legacyId = deterministicId('uuid', Date.parse(draft.createdAt), 'a job from before');
+    const job = await importAsJobFromBefore();
+    const legacyId = job.id;
     expect(idFormatOf(legacyId)).toBe('uuid');
-    await deps.store.importJobs.insert({ ...draft, id: legacyId, dryRun: false });
-
-    const job = await importFile(importDeps, 'admin-1', { fileName: 'test.csv', bytes: bytesOf(FILE), options: importOptionsSchema.parse({}), dryRun: false, resumeJobId: legacyId });
     expect(job.report).toMatchObject({ contacts: { created: 3 }, companies: { created: 2 } });
     await expectRecordIdsOf(job, 'uuid', 5);
 
@@ -176,6 +180,18 @@ describe.each(engines())('records an import creates, on $name', (factory) => {
     const undone = await processUndo(undoDeps, legacyId);
     expect(undone.report?.undo).toMatchObject({ removed: 5, skipped: [] });
     expect((await deps.store.contacts.search({ limit: 10 })).items).toEqual([]);
+  });
+
+  it('after the upgrade, the same file again (a compact job over records with UUID ids) writes nothing', async () => {
+    const { deps } = world;
+    const first = await importAsJobFromBefore();
+
+    const before = world.engine.counter.snapshot();
+    const again = await runImport(depsFor(deps.store, Date.parse('2026-03-02T10:00:00Z')), FILE);
+    expect(idFormatOf(again.id)).toBe('compact');
+    expect(again.report).toMatchObject({ contacts: { created: 0, updated: 0, unchanged: 3 }, companies: { created: 0, updated: 0 }, memberships: { created: 0, removed: 0 } });
+    expect(world.engine.counter.snapshot().recordWrites - before.recordWrites).toBe(0);
+    await expectRecordIdsOf(first, 'uuid', 5);
   });
 
   it('a new job makes compact ids: 20 characters in the range of its millisecond', async () => {
