@@ -173,7 +173,12 @@ async function measure(name: keyof typeof ENGINES, dir: string, file: string, ro
   const engine = await open();
   const store = makeSqlStore(engine);
   const byStatement = new Map<string, number>();
-  if (profile) engine.counter.onTimed = (text, ms) => byStatement.set(statementKind(text), (byStatement.get(statementKind(text)) ?? 0) + ms / 1000);
+  if (profile) {
+    engine.counter.onTimed = (text, ms) => {
+      const kind = statementKind(text);
+      byStatement.set(kind, (byStatement.get(kind) ?? 0) + ms / 1000);
+    };
+  }
   const before = engine.counter.snapshot();
   const started = performance.now();
   const job = await runImport(store, file);
